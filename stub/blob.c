@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Structural and integrity checks of a blob, shared by the stub (before it
+ * touches memory) and by `hostpack verify`.  Rules: docs/blob-format.md.
+ */
+#include <string.h>
+#include "blob.h"
+#include "crc32.h"
+
+static uint32_t comp_feature(uint8_t comp)
+{
+	if (comp == CB_COMP_DEFLATE)
+		return CB_FEAT_DEFLATE;
+	if (comp == CB_COMP_LZ4)
+		return CB_FEAT_LZ4;
+	return 0;
+}
+
+static int unique_type(uint16_t type)
+{
+	return type != CB_SEC_DTB;
+}
+
+static int check_section(const struct blob_view *v, const struct cb_section *s,
+			 uint32_t prev_end, uint32_t features)
+{
+	uint32_t end = s->offset + s->stored_size;
+
+	if (s->type < CB_SEC_KERNEL || s->type > CB_SEC_SETUP)
+		return BLOB_ESECTTYPE;
+	if (s->comp > CB_COMP_LZ4)
+		return BLOB_ESECTCOMP;
+	if ((comp_feature(s->comp) & ~features) != 0)
+		return BLOB_ESECTCOMP;
+	if (s->flags != 0 || s->reserved != 0)
+		return BLOB_EFLAGS;
+	if (s->offset % CB_SECT_ALIGN != 0 || s->offset < prev_end)
+		return BLOB_ESECTRANGE;
+	if (end < s->offset || end > v->hdr->blob_size)
+		return BLOB_ESECTRANGE;
+	if (s->comp == CB_COMP_NONE && s->size != s->stored_size)
+		return BLOB_ESECTSIZE;
+	if (s->mem_size < s->size)
+		return BLOB_ESECTSIZE;
+	if (s->type == CB_SEC_BOARD &&
+	    (s->comp != CB_COMP_NONE || s->size != sizeof(struct cb_board)))
+		return BLOB_ESECTSIZE;
+	return 0;
+}
+
+static int check_table(struct blob_view *v, uint32_t first, uint32_t features)
+{
+	const struct cb_header *h = v->hdr;
+	uint32_t prev_end = first, seen = 0;
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < h->nsections; i++) {
+		const struct cb_section *s = &v->sec[i];
+
+		v->bad = (int)i;
+		err = check_section(v, s, prev_end, features);
+		if (err)
+			return err;
+		if (unique_type(s->type) && (seen & (1u << s->type)))
+			return BLOB_ESECTTYPE;
+		seen |= 1u << s->type;
+		prev_end = s->offset + s->stored_size;
+	}
+	v->bad = -1;
+	if (prev_end != h->blob_size)
+		return BLOB_ESIZE;
+	if (!(seen & (1u << CB_SEC_KERNEL)))
+		return BLOB_ENOKERNEL;
+	if (h->arch == CB_ARCH_X86_64 && !(seen & (1u << CB_SEC_SETUP)))
+		return BLOB_ENOKERNEL;
+	return 0;
+}
+
+uint32_t blob_header_crc(const struct cb_header *h, const struct crc32_table *t)
+{
+	static const uint8_t zero[4];
+	const uint8_t *p = (const uint8_t *)h;
+	size_t at = offsetof(struct cb_header, hdr_crc);
+	uint32_t crc;
+
+	crc = crc32_update(t, 0, p, at);
+	crc = crc32_update(t, crc, zero, sizeof(zero));
+	return crc32_update(t, crc, p + at + 4, h->hdr_size - at - 4);
+}
+
+static int open_stub_info(struct blob_view *v, size_t avail, uint32_t *hoff)
+{
+	const struct cb_stub_info *si;
+
+	if (avail < CB_STUB_INFO_OFFSET + sizeof(*si))
+		return BLOB_ESTUBINFO;
+	si = (const void *)(v->base + CB_STUB_INFO_OFFSET);
+	if (si->magic != CB_STUB_MAGIC || si->info_size != sizeof(*si))
+		return BLOB_ESTUBINFO;
+	if (si->image_size > CB_STUB_MAX_SIZE || si->bss_size > CB_STUB_MAX_SIZE ||
+	    si->image_size < CB_STUB_INFO_OFFSET + sizeof(*si))
+		return BLOB_ESTUBINFO;
+	v->si = si;
+	*hoff = cb_header_offset(si);
+	if (*hoff + sizeof(struct cb_header) > avail)
+		return BLOB_ESIZE;
+	return 0;
+}
+
+static int check_header(const struct cb_header *h, size_t room, uint16_t arch)
+{
+	if (h->magic != CB_HDR_MAGIC)
+		return BLOB_EMAGIC;
+	if (h->version != CB_FORMAT_VERSION)
+		return BLOB_EVERSION;
+	if (arch != 0 && h->arch != arch)
+		return BLOB_EARCH;
+	if (h->nsections == 0 || h->nsections > CB_MAX_SECTIONS ||
+	    h->hdr_size != cb_hdr_size(h->nsections) || h->hdr_size > room)
+		return BLOB_EHDRSIZE;
+	if ((h->flags & ~CB_HF_KNOWN) != 0 || h->reserved[0] || h->reserved[1])
+		return BLOB_EFLAGS;
+	if (((h->flags & CB_HF_CMDLINE_MASK) >> CB_HF_CMDLINE_SHIFT) > CB_CMDLINE_KEEP)
+		return BLOB_EFLAGS;
+	return 0;
+}
+
+int blob_open(struct blob_view *v, const void *base, size_t avail,
+	      uint16_t arch, uint32_t features, const struct crc32_table *t)
+{
+	uint32_t hoff;
+	int err;
+
+	memset(v, 0, sizeof(*v));
+	v->base = base;
+	v->bad = -1;
+	err = open_stub_info(v, avail, &hoff);
+	if (err)
+		return err;
+	v->hdr = (const void *)(v->base + hoff);
+	v->sec = cb_sections(v->hdr);
+	err = check_header(v->hdr, avail - hoff, arch);
+	if (err)
+		return err;
+	if (v->hdr->blob_size > avail || v->hdr->blob_size < hoff + v->hdr->hdr_size)
+		return BLOB_ESIZE;
+	if (blob_header_crc(v->hdr, t) != v->hdr->hdr_crc)
+		return BLOB_EHDRCRC;
+	return check_table(v, hoff + v->hdr->hdr_size, features);
+}
+
+int blob_check_stub(const struct blob_view *v, const struct crc32_table *t,
+		    uint32_t *found)
+{
+	*found = crc32_update(t, 0, v->base, v->si->image_size);
+	return *found == v->hdr->stub_crc ? 0 : BLOB_ESTUBCRC;
+}
+
+int blob_check_section(const struct blob_view *v, unsigned int i,
+		       const struct crc32_table *t, uint32_t *found)
+{
+	const struct cb_section *s = &v->sec[i];
+
+	*found = crc32_update(t, 0, v->base + s->offset, s->stored_size);
+	return *found == s->crc ? 0 : BLOB_ESECTCRC;
+}
+
+const struct cb_section *blob_find(const struct blob_view *v, uint16_t type,
+				   unsigned int nth)
+{
+	unsigned int i;
+
+	for (i = 0; i < v->hdr->nsections; i++)
+		if (v->sec[i].type == type && nth-- == 0)
+			return &v->sec[i];
+	return NULL;
+}
+
+const char *blob_strerror(int err)
+{
+	if (err == BLOB_ESTUBINFO) return "no valid stub info";
+	if (err == BLOB_EMAGIC) return "bad header magic";
+	if (err == BLOB_EVERSION) return "unsupported format version";
+	if (err == BLOB_EARCH) return "blob is for another architecture";
+	if (err == BLOB_EHDRSIZE) return "bad header size or section count";
+	if (err == BLOB_EFLAGS) return "unknown flags or non-zero reserved field";
+	if (err == BLOB_ESIZE) return "blob size inconsistent";
+	if (err == BLOB_EHDRCRC) return "header CRC mismatch";
+	if (err == BLOB_ESECTTYPE) return "unknown or repeated section type";
+	if (err == BLOB_ESECTCOMP) return "unsupported compression";
+	if (err == BLOB_ESECTRANGE) return "section outside the blob, misaligned or overlapping";
+	if (err == BLOB_ESECTSIZE) return "section sizes inconsistent";
+	if (err == BLOB_ENOKERNEL) return "mandatory section missing";
+	if (err == BLOB_ESTUBCRC) return "stub CRC mismatch";
+	if (err == BLOB_ESECTCRC) return "section CRC mismatch";
+	return "unknown error";
+}
+
+const char *blob_section_name(uint16_t type)
+{
+	if (type == CB_SEC_KERNEL) return "kernel";
+	if (type == CB_SEC_INITRD) return "initrd";
+	if (type == CB_SEC_DTB) return "dtb";
+	if (type == CB_SEC_CMDLINE) return "cmdline";
+	if (type == CB_SEC_BOARD) return "board";
+	if (type == CB_SEC_SETUP) return "setup";
+	return "unknown";
+}
+
+const char *blob_comp_name(uint8_t comp)
+{
+	if (comp == CB_COMP_NONE) return "none";
+	if (comp == CB_COMP_DEFLATE) return "deflate";
+	if (comp == CB_COMP_LZ4) return "lz4";
+	return "unknown";
+}

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * chainboot blob format, version 1.  The single definition shared by the
+ * stubs (C and assembly) and hostpack.  docs/blob-format.md is the prose.
+ *
+ * A blob is:  [stub image][pad to 64][cb_header + section table][sections]
+ * Checksums are CRC-32 (IEEE 802.3, the one zlib's crc32() computes).
+ * All fields are little-endian.  Every offset is from the first byte of the
+ * blob.  Sections start on CB_SECT_ALIGN boundaries, in table order.
+ */
+#ifndef CHAINBOOT_BLOB_H
+#define CHAINBOOT_BLOB_H
+
+/* ---- Facts needed by assembly too ------------------------------------ */
+
+#define CB_STUB_INFO_OFFSET	0x40		/* struct cb_stub_info, every arch */
+#define CB_STUB_MAGIC		0x54534243	/* "CBST" */
+#define CB_HDR_MAGIC		0x544f4243	/* "CBOT" */
+#define CB_FORMAT_VERSION	1
+#define CB_HDR_ALIGN		64
+#define CB_SECT_ALIGN		64
+#define CB_MAX_SECTIONS		16
+#define CB_STUB_MAX_SIZE	8192		/* text+data budget of a stub */
+
+/* ARM zImage front (Linux arch/arm/boot/compressed/head.S) */
+#define CB_ZIMAGE_MAGIC_OFFSET	0x24
+#define CB_ZIMAGE_START_OFFSET	0x28
+#define CB_ZIMAGE_END_OFFSET	0x2c
+#define CB_ZIMAGE_ENDIAN_OFFSET	0x30
+#define CB_ZIMAGE_MAGIC2_OFFSET	0x34
+#define CB_ZIMAGE_TABLE_OFFSET	0x38
+#define CB_ZIMAGE_MAGIC		0x016f2818
+#define CB_ZIMAGE_ENDIAN	0x04030201
+#define CB_ZIMAGE_MAGIC2	0x45454545
+#define CB_ZIMAGE_KLSZ_TAG	0x5a534c4b	/* "KLSZ" */
+/*
+ * The ARM stub's zImage tag table (0x38 points here): one KLSZ tag of 6
+ * words {6, KLSZ, inflated-size file offset, bss size, text offset, malloc
+ * size} then a 0 word.  hostpack fills it so that zImage loaders
+ * (kexec-tools) see the real kernel's needs: the size offset points at the
+ * KERNEL section's `size` field, bss = mem_size - size, text offset = the
+ * kernel's load_offset, malloc = the stub's stack_size.
+ */
+#define CB_ARM_TAGS_OFFSET	0x60
+#define CB_ARM_TAGS_WORDS	7
+
+/* x86 front: multiboot v1 header with the a.out kludge at offset 0 */
+#define CB_MB_HEADER_OFFSET	0x00
+#define CB_MB_MAGIC		0x1badb002
+#define CB_MB_FLAGS		0x00010002	/* mem info + address fields */
+#define CB_MB_LOAD_ADDR		0x00100000	/* where the x86 blob is loaded */
+#define CB_MB_LOAD_END_OFFSET	0x14		/* offsets inside the mb header */
+#define CB_MB_BSS_END_OFFSET	0x18
+
+#define CB_ARCH_ARMV7		1
+#define CB_ARCH_X86_64		2
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+#include <stddef.h>
+
+/* ---- The stub's self-description, at CB_STUB_INFO_OFFSET -------------- */
+
+struct cb_stub_info {
+	uint32_t magic;		/* CB_STUB_MAGIC */
+	uint16_t info_size;	/* sizeof(struct cb_stub_info) */
+	uint16_t arch;		/* CB_ARCH_* */
+	uint32_t version;	/* stub version, major << 16 | minor */
+	uint32_t image_size;	/* bytes of stub image (text+data), covered by stub_crc */
+	uint32_t bss_size;	/* zeroed bytes after the image, inside the blob:
+				 * the header starts at cb_header_offset(image_size + bss_size) */
+	uint32_t stack_size;	/* bytes of stack the stub uses after the blob's end
+				 * (the zImage convention: free RAM follows an image) */
+	uint32_t features;	/* CB_FEAT_*: codecs and abilities built in */
+	uint32_t reserved;	/* zero */
+};
+
+#define CB_FEAT_DEFLATE		(1u << 0)
+#define CB_FEAT_LZ4		(1u << 1)
+#define CB_FEAT_ATAGS		(1u << 2)
+
+/* ---- The blob header ----------------------------------------------- */
+
+struct cb_header {
+	uint32_t magic;		/* CB_HDR_MAGIC */
+	uint16_t version;	/* CB_FORMAT_VERSION; a stub rejects newer */
+	uint16_t hdr_size;	/* sizeof(cb_header) + nsections * sizeof(cb_section) */
+	uint16_t arch;		/* CB_ARCH_*; must match the stub's */
+	uint16_t nsections;	/* 1..CB_MAX_SECTIONS */
+	uint32_t flags;		/* CB_HF_*; undefined bits must be zero */
+	uint32_t blob_size;	/* total bytes of the blob */
+	uint32_t stub_crc;	/* CRC-32 of blob bytes [0, stub image_size) */
+	uint32_t hdr_crc;	/* CRC-32 of hdr_size bytes with this field 0 */
+	uint32_t reserved[2];	/* zero */
+};
+
+/* cb_header.flags */
+#define CB_HF_QUIET		(1u << 0)	/* stub prints errors only */
+#define CB_HF_CMDLINE_SHIFT	1
+#define CB_HF_CMDLINE_MASK	(3u << CB_HF_CMDLINE_SHIFT)
+#define CB_CMDLINE_REPLACE	0	/* packed command line replaces the loader's */
+#define CB_CMDLINE_APPEND	1	/* loader's, a space, then the packed one */
+#define CB_CMDLINE_KEEP		2	/* loader's if it has one, else the packed one */
+#define CB_HF_KNOWN		(CB_HF_QUIET | CB_HF_CMDLINE_MASK)
+
+struct cb_section {
+	uint16_t type;		/* CB_SEC_* */
+	uint8_t comp;		/* CB_COMP_* */
+	uint8_t flags;		/* zero in v1 */
+	uint32_t offset;	/* file offset, CB_SECT_ALIGN aligned */
+	uint32_t stored_size;	/* bytes in the blob */
+	uint32_t size;		/* bytes after decoding */
+	uint32_t mem_size;	/* bytes needed at the destination (size + BSS) */
+	uint32_t load_offset;	/* KERNEL on ARM: TEXT_OFFSET from RAM base */
+	uint32_t crc;		/* CRC-32 of the stored bytes */
+	uint32_t reserved;	/* zero */
+};
+
+#define CB_SEC_KERNEL		1	/* ARM: Image; x86: bzImage protected-mode part */
+#define CB_SEC_INITRD		2
+#define CB_SEC_DTB		3	/* may appear several times; chosen by compatible */
+#define CB_SEC_CMDLINE		4	/* text without NUL */
+#define CB_SEC_BOARD		5	/* struct cb_board */
+#define CB_SEC_SETUP		6	/* x86: bzImage setup sectors (boot sector + setup) */
+
+#define CB_COMP_NONE		0
+#define CB_COMP_DEFLATE		1	/* raw deflate stream (RFC 1951) */
+#define CB_COMP_LZ4		2	/* one raw LZ4 block */
+
+/* ---- Board description (data from boards/, section CB_SEC_BOARD) ------ */
+
+struct cb_board {
+	char name[24];		/* NUL-padded */
+	uint32_t uart_kind;	/* CB_UART_*; 0: take it from the DTB */
+	uint32_t uart_base;	/* MMIO address or x86 I/O port */
+	uint32_t uart_shift;	/* 8250 register stride shift */
+	uint32_t ram_base;	/* used when no DTB /memory is found */
+	uint32_t ram_size;
+	uint32_t reset_kind;	/* CB_RESET_* */
+	uint32_t reset_addr;	/* register to write, for CB_RESET_REG */
+	uint32_t reset_value;
+	uint32_t hardboot_page;	/* address of the hardboot page, 0 if none */
+	uint32_t reserved[3];
+};
+
+#define CB_UART_NONE		0
+#define CB_UART_PL011		1
+#define CB_UART_8250_MMIO	2
+#define CB_UART_8250_IO		3
+
+#define CB_RESET_NONE		0	/* halt */
+#define CB_RESET_PSCI		1	/* PSCI SYSTEM_RESET, conduit from the DTB */
+#define CB_RESET_REG		2	/* 32-bit write of reset_value to reset_addr */
+#define CB_RESET_X86		3	/* port 0xcf9, then the keyboard controller */
+
+/* ---- Layout pins -------------------------------------------------- */
+
+_Static_assert(sizeof(struct cb_stub_info) == 32, "cb_stub_info size");
+_Static_assert(offsetof(struct cb_stub_info, image_size) == 12, "image_size");
+_Static_assert(offsetof(struct cb_stub_info, bss_size) == 16, "bss_size");
+_Static_assert(offsetof(struct cb_stub_info, stack_size) == 20, "stack_size");
+_Static_assert(sizeof(struct cb_header) == 36, "cb_header size");
+_Static_assert(offsetof(struct cb_header, flags) == 12, "flags");
+_Static_assert(offsetof(struct cb_header, blob_size) == 16, "blob_size");
+_Static_assert(offsetof(struct cb_header, stub_crc) == 20, "stub_crc");
+_Static_assert(offsetof(struct cb_header, hdr_crc) == 24, "hdr_crc");
+_Static_assert(sizeof(struct cb_section) == 32, "cb_section size");
+_Static_assert(offsetof(struct cb_section, offset) == 4, "offset");
+_Static_assert(offsetof(struct cb_section, mem_size) == 16, "mem_size");
+_Static_assert(offsetof(struct cb_section, crc) == 24, "crc");
+_Static_assert(sizeof(struct cb_board) == 72, "cb_board size");
+_Static_assert(CB_STUB_INFO_OFFSET >= CB_ZIMAGE_TABLE_OFFSET + 4,
+	       "stub info must not overlap the zImage header");
+_Static_assert(CB_STUB_INFO_OFFSET >= CB_MB_HEADER_OFFSET + 32,
+	       "stub info must not overlap the multiboot header");
+_Static_assert(CB_ARM_TAGS_OFFSET >= CB_STUB_INFO_OFFSET + sizeof(struct cb_stub_info),
+	       "ARM tag table must follow the stub info");
+_Static_assert(CB_HDR_ALIGN % 8 == 0 && CB_SECT_ALIGN % 8 == 0, "alignment");
+
+/* Where the header starts: after the stub image and its zeroed bss. */
+static inline uint32_t cb_header_offset(const struct cb_stub_info *si)
+{
+	return (si->image_size + si->bss_size + CB_HDR_ALIGN - 1) &
+	       ~(uint32_t)(CB_HDR_ALIGN - 1);
+}
+
+static inline uint32_t cb_hdr_size(uint16_t nsections)
+{
+	return (uint32_t)sizeof(struct cb_header) +
+	       nsections * (uint32_t)sizeof(struct cb_section);
+}
+
+static inline const struct cb_section *cb_sections(const struct cb_header *h)
+{
+	return (const struct cb_section *)(h + 1);
+}
+
+/* ---- Checking a blob (stub/blob.c; used by the stub and by hostpack) ---- */
+
+struct crc32_table;
+
+struct blob_view {
+	const uint8_t *base;		/* first byte of the blob */
+	const struct cb_stub_info *si;
+	const struct cb_header *hdr;
+	const struct cb_section *sec;	/* hdr->nsections entries */
+	int bad;			/* index of the offending section, or -1 */
+};
+
+#define BLOB_ESTUBINFO	(-1)	/* no valid cb_stub_info at CB_STUB_INFO_OFFSET */
+#define BLOB_EMAGIC	(-2)	/* header magic */
+#define BLOB_EVERSION	(-3)	/* format version newer than this stub knows */
+#define BLOB_EARCH	(-4)	/* header arch is not the stub's */
+#define BLOB_EHDRSIZE	(-5)	/* hdr_size/nsections inconsistent or out of range */
+#define BLOB_EFLAGS	(-6)	/* unknown flag or non-zero reserved field */
+#define BLOB_ESIZE	(-7)	/* blob_size beyond what is available, or not the end of the last section */
+#define BLOB_EHDRCRC	(-8)	/* header CRC mismatch */
+#define BLOB_ESECTTYPE	(-9)	/* unknown section type, or a section repeated that must be unique */
+#define BLOB_ESECTCOMP	(-10)	/* unknown or unsupported codec */
+#define BLOB_ESECTRANGE	(-11)	/* section outside the blob, misaligned or overlapping */
+#define BLOB_ESECTSIZE	(-12)	/* sizes inconsistent (stored vs decoded vs mem_size) */
+#define BLOB_ENOKERNEL	(-13)	/* no kernel section, or the arch's mandatory section missing */
+#define BLOB_ESTUBCRC	(-14)	/* the stub image's CRC mismatch */
+#define BLOB_ESECTCRC	(-15)	/* a section's CRC mismatch */
+
+/*
+ * Check everything about @base that does not need a pass over the section
+ * data: stub info, header fields, the header CRC and the section table rules
+ * of docs/blob-format.md.  @avail bounds every read; @arch is the caller's
+ * CB_ARCH_* (0 accepts any).  @features are the codecs the caller can decode
+ * (CB_FEAT_*).  Fills @v.  Returns 0 or a BLOB_E* code (v->bad names the
+ * section for section errors).
+ */
+int blob_open(struct blob_view *v, const void *base, size_t avail,
+	      uint16_t arch, uint32_t features, const struct crc32_table *t);
+
+/* CRC-32 of the stub image; 0 or BLOB_ESTUBCRC, with the value found in *found. */
+int blob_check_stub(const struct blob_view *v, const struct crc32_table *t,
+		    uint32_t *found);
+
+/* CRC-32 of section @i's stored bytes; 0 or BLOB_ESECTCRC, value found in *found. */
+int blob_check_section(const struct blob_view *v, unsigned int i,
+		       const struct crc32_table *t, uint32_t *found);
+
+/* The @nth (from 0) section of @type, or NULL. */
+const struct cb_section *blob_find(const struct blob_view *v, uint16_t type,
+				   unsigned int nth);
+
+/* The CRC the header must carry: over hdr_size bytes with hdr_crc taken as 0. */
+uint32_t blob_header_crc(const struct cb_header *h, const struct crc32_table *t);
+
+const char *blob_strerror(int err);
+const char *blob_section_name(uint16_t type);
+const char *blob_comp_name(uint8_t comp);
+
+#endif /* __ASSEMBLER__ */
+#endif /* CHAINBOOT_BLOB_H */
