@@ -39,7 +39,7 @@ $(O)/stub-%.bin: FORCE
 stub: $(O)/stub-$(ARCH).bin
 
 # ---- hostpack ------------------------------------------------------------
-include hostpack/hostpack.mk
+-include hostpack/hostpack.mk
 
 # ---- host unit tests: every tests/unit/*.mk adds to UNIT_TESTS -----------
 UNIT_TESTS :=

@@ -52,6 +52,11 @@
 #define CB_MB_LOAD_END_OFFSET	0x14		/* offsets inside the mb header */
 #define CB_MB_BSS_END_OFFSET	0x18
 
+/* cb_stub_info.features */
+#define CB_FEAT_DEFLATE		(1 << 0)
+#define CB_FEAT_LZ4		(1 << 1)
+#define CB_FEAT_ATAGS		(1 << 2)
+
 #define CB_ARCH_ARMV7		1
 #define CB_ARCH_X86_64		2
 
@@ -75,9 +80,6 @@ struct cb_stub_info {
 	uint32_t reserved;	/* zero */
 };
 
-#define CB_FEAT_DEFLATE		(1u << 0)
-#define CB_FEAT_LZ4		(1u << 1)
-#define CB_FEAT_ATAGS		(1u << 2)
 
 /* ---- The blob header ----------------------------------------------- */
 

@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+CROSS_COMPILE	?= arm-none-eabi-
+ARCH_SRCS	:= arch/entry.S arch/cache.S arch/mmu.c arch/arch.c
+# Thumb-2 for size; no unaligned accesses, since most of the stub runs with
+# the MMU off (strongly-ordered memory); the decoders run with it on.
+ARCH_CFLAGS	:= -march=armv7-a -marm -mthumb -mfloat-abi=soft -fpie \
+		   -mno-unaligned-access \
+		   -U__UINT32_TYPE__ -D__UINT32_TYPE__="unsigned int" \
+		   -U__INT32_TYPE__ -D__INT32_TYPE__=int
+# (arm-none-eabi makes uint32_t a long: the line above keeps printf formats
+# the same on every arch; both are 32 bits, the ABI does not change.)
+ARCH_LDFLAGS	:= -Wl,-pie -Wl,--no-dynamic-linker -Wl,-z,norelro
+CFLAGS_inflate.o := -munaligned-access
+CFLAGS_lz4.o	:= -munaligned-access

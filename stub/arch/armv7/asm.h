@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+#ifndef CHAINBOOT_ARM_ASM_H
+#define CHAINBOOT_ARM_ASM_H
+
+#define ENTRY(name)	.globl name; .type name, %function; .hidden name; name:
+#define END(name)	.size name, . - name
+
+#define STACK_SIZE	0x8000		/* struct stub and the decoders' frames */
+#define MODE_MASK	0x1f
+#define MODE_HYP	0x1a
+#define SCTLR_M		(1 << 0)
+#define SCTLR_A		(1 << 1)
+#define SCTLR_C		(1 << 2)
+#define SCTLR_Z		(1 << 11)
+#define SCTLR_I		(1 << 12)
+
+#endif

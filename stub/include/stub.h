@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The state of one boot, owned by stub_main and passed to every stage. */
+#ifndef CHAINBOOT_STUB_H
+#define CHAINBOOT_STUB_H
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include "blob.h"
+#include "crc32.h"
+#include "layout.h"
+#include "arch_state.h"
+
+#define STUB_VERSION		0x00010000
+#define STUB_F_VERIFIED		(1u << 0)	/* restart after relocation: CRCs done */
+#define STUB_MAX_CMDLINE	2048
+
+struct stub {
+	uintptr_t regs[3];		/* boot registers as the loader set them */
+	uintptr_t load_base;		/* where the blob runs now */
+	uint32_t entry_flags;		/* STUB_F_* */
+	struct crc32_table crc;
+	struct blob_view blob;
+	int blob_err;			/* blob_open's result */
+	const struct cb_board *board;	/* checked board data, or NULL */
+	const char *loader_cmdline;	/* the loader's command line, or NULL */
+	size_t loader_cmdline_len;
+	struct layout_input in;
+	struct boot_plan plan;
+	uint64_t t_last;		/* ticks at the last stage line */
+	struct arch_state arch;
+};
+
+/* Data of section @sec, which must be stored uncompressed. */
+static inline const void *stub_section_data(const struct stub *s,
+					    const struct cb_section *sec)
+{
+	return s->blob.base + sec->offset;
+}
+
+/* Print the time since the previous stage line, then the line's end. */
+void stub_stage_end(struct stub *s);
+
+/* Build the command line the kernel gets, per the header's mode, into
+ * @out (capacity @cap, NUL-terminated).  Returns its length or -1 if too long. */
+int stub_cmdline(const struct stub *s, char *out, size_t cap);
+
+/* Print "chainboot: <what> failed: <why>" and reset. */
+__attribute__((noreturn)) void stub_fail(struct stub *s, const char *what,
+					 const char *why);
+
+void stub_main(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t load_base,
+	       uint32_t entry_flags);
+
+#endif

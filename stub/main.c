@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The boot sequence, the same on every arch: check the blob, plan memory,
+ * verify every section, then (and only then) move, decode and jump.
+ */
+#include <string.h>
+#include "stub.h"
+#include "arch.h"
+#include "codec.h"
+#include "console.h"
+
+#define BLOB_MAX_BYTES	(1u << 30)
+
+void stub_stage_end(struct stub *s)
+{
+	uint64_t now = arch_ticks();
+	uint32_t khz = arch_tick_khz();
+
+	if (khz) {
+		uint32_t us = (uint32_t)((now - s->t_last) * 1000 / khz);
+
+		log_info(" (%u.%03u ms)", us / 1000, us % 1000);
+	}
+	log_info("\n");
+	s->t_last = now;
+}
+
+void stub_fail(struct stub *s, const char *what, const char *why)
+{
+	log_err("chainboot: %s failed: %s\n", what, why);
+	arch_reset(s);
+}
+
+static void use_board(struct stub *s)
+{
+	const struct cb_section *sec = blob_find(&s->blob, CB_SEC_BOARD, 0);
+	uint32_t found;
+
+	if (!sec || blob_check_section(&s->blob, (unsigned int)(sec - s->blob.sec),
+				       &s->crc, &found))
+		return;
+	s->board = stub_section_data(s, sec);
+	if (s->board->uart_kind != CB_UART_NONE)
+		console_init(s->board->uart_kind, s->board->uart_base,
+			     s->board->uart_shift);
+}
+
+static void open_blob(struct stub *s)
+{
+	uint32_t found;
+
+	s->blob_err = blob_open(&s->blob, (const void *)s->load_base,
+				BLOB_MAX_BYTES, CB_ARCH_THIS, CB_FEATURES, &s->crc);
+	if (!s->blob_err) {
+		use_board(s);
+		console_set_quiet(s->blob.hdr->flags & CB_HF_QUIET);
+	}
+	arch_probe(s);
+	if (s->blob_err) {
+		if (s->blob.bad >= 0)
+			log_err("chainboot: section %d: ", s->blob.bad);
+		stub_fail(s, "blob header check", blob_strerror(s->blob_err));
+	}
+	if (blob_check_stub(&s->blob, &s->crc, &found)) {
+		log_err("chainboot: stub: expected CRC %08x, found %08x\n",
+			s->blob.hdr->stub_crc, found);
+		stub_fail(s, "stub check", blob_strerror(BLOB_ESTUBCRC));
+	}
+}
+
+static void plan(struct stub *s)
+{
+	int err, bad, i;
+
+	s->in.blob.base = s->load_base;
+	s->in.blob.size = s->blob.hdr->blob_size + s->blob.si->stack_size;
+	s->in.req[LAYOUT_BLOB] = (struct layout_req){
+		.size = s->in.blob.size, .align = 4096, .max = UINT32_MAX,
+	};
+	err = arch_plan_requests(s);
+	if (err)
+		stub_fail(s, "planning", "the blob does not fit this machine");
+	err = layout_plan(&s->in, &s->plan, &bad);
+	if (err) {
+		log_err("chainboot: no room for %s (%llu bytes)\n",
+			layout_slot_name(bad), (unsigned long long)s->in.req[bad].size);
+		stub_fail(s, "planning", "memory map too small");
+	}
+	log_info("plan:%s", s->plan.relocate ? " relocate first" : "");
+	stub_stage_end(s);
+	for (i = 0; i < LAYOUT_NSLOTS; i++) {
+		const struct mem_region *r = &s->plan.slot[i];
+
+		if (r->size)
+			log_info("  %s: %08llx-%08llx (%llu bytes)\n", layout_slot_name(i), (unsigned long long)r->base,
+				 (unsigned long long)(r->base + r->size - 1),
+				 (unsigned long long)r->size);
+	}
+}
+
+static void verify_sections(struct stub *s)
+{
+	unsigned int i;
+	uint32_t found;
+
+	if (s->entry_flags & STUB_F_VERIFIED)
+		return;
+	for (i = 0; i < s->blob.hdr->nsections; i++) {
+		const struct cb_section *sec = &s->blob.sec[i];
+
+		if (blob_check_section(&s->blob, i, &s->crc, &found)) {
+			log_err("chainboot: section %u (%s): expected CRC %08x, found %08x\n",
+				i, blob_section_name(sec->type), sec->crc, found);
+			stub_fail(s, "integrity check", "section CRC mismatch");
+		}
+	}
+	log_info("verified %u sections, %u bytes", i, s->blob.hdr->blob_size);
+	stub_stage_end(s);
+}
+
+static int decode(const struct cb_section *sec, void *dst, size_t *len,
+		  const void *src)
+{
+	if (sec->comp == CB_COMP_DEFLATE)
+		return inflate_decompress(dst, len, src, sec->stored_size);
+	if (sec->comp == CB_COMP_LZ4)
+		return lz4_decompress(dst, len, src, sec->stored_size);
+	memcpy(dst, src, sec->stored_size);
+	*len = sec->stored_size;
+	return 0;
+}
+
+/* Decode section @type into plan slot @slot, checking the exact size. */
+static void load_section(struct stub *s, uint16_t type, int slot)
+{
+	const struct cb_section *sec = blob_find(&s->blob, type, 0);
+	void *dst = (void *)(uintptr_t)s->plan.slot[slot].base;
+	size_t len = sec ? sec->size : 0;
+	int err;
+
+	if (!sec)
+		return;
+	err = decode(sec, dst, &len, stub_section_data(s, sec));
+	if (err == 0 && len != sec->size)
+		err = CODEC_EINPUT;
+	if (err) {
+		log_err("chainboot: %s (%s): %s\n", blob_section_name(type),
+			blob_comp_name(sec->comp), codec_strerror(err));
+		stub_fail(s, "decompression", codec_strerror(err));
+	}
+	if (sec->mem_size > sec->size)
+		memset((uint8_t *)dst + sec->size, 0, sec->mem_size - sec->size);
+	log_info("%s: %s %u -> %u bytes at %p", blob_section_name(type),
+		 blob_comp_name(sec->comp), sec->stored_size, sec->size, dst);
+	stub_stage_end(s);
+}
+
+void stub_main(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t load_base,
+	       uint32_t entry_flags)
+{
+	struct stub s;
+
+	memset(&s, 0, sizeof(s));
+	s.regs[0] = a0;
+	s.regs[1] = a1;
+	s.regs[2] = a2;
+	s.load_base = load_base;
+	s.entry_flags = entry_flags;
+	s.t_last = arch_ticks();
+	crc32_init(&s.crc);
+
+	open_blob(&s);
+	log_info("chainboot %u.%u: blob at %p, %u bytes, %u sections%s",
+		 STUB_VERSION >> 16, STUB_VERSION & 0xffff, (void *)load_base,
+		 s.blob.hdr->blob_size, s.blob.hdr->nsections,
+		 entry_flags & STUB_F_VERIFIED ? " (relocated)" : "");
+	stub_stage_end(&s);
+	plan(&s);
+	arch_mmu_on(&s);
+	verify_sections(&s);
+	if (s.plan.relocate)
+		arch_relocate(&s);
+	if (arch_prepare_params(&s))
+		stub_fail(&s, "boot parameters", "see above");
+	load_section(&s, CB_SEC_INITRD, LAYOUT_INITRD);
+	load_section(&s, CB_SEC_KERNEL, LAYOUT_KERNEL);
+	log_info("starting kernel at %08llx\n",
+		 (unsigned long long)s.plan.slot[LAYOUT_KERNEL].base);
+	arch_boot(&s);
+}

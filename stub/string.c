@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The few libc functions the stub and GCC need.  Word copies when both
+ * pointers are word aligned: the "none" codec and initrd copies run here.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+void *memcpy(void *dst, const void *src, size_t n)
+{
+	uint8_t *d = dst;
+	const uint8_t *s = src;
+
+	if ((((uintptr_t)d | (uintptr_t)s) & 3) == 0) {
+		uint32_t *dw = (uint32_t *)d;
+		const uint32_t *sw = (const uint32_t *)s;
+
+		for (; n >= 16; n -= 16, dw += 4, sw += 4) {
+			uint32_t a = sw[0], b = sw[1], c = sw[2], e = sw[3];
+
+			dw[0] = a;
+			dw[1] = b;
+			dw[2] = c;
+			dw[3] = e;
+		}
+		for (; n >= 4; n -= 4)
+			*dw++ = *sw++;
+		d = (uint8_t *)dw;
+		s = (const uint8_t *)sw;
+	}
+	while (n--)
+		*d++ = *s++;
+	return dst;
+}
+
+void *memmove(void *dst, const void *src, size_t n)
+{
+	uint8_t *d = dst;
+	const uint8_t *s = src;
+
+	if (d <= s || d >= s + n)
+		return memcpy(dst, src, n);
+	while (n--)
+		d[n] = s[n];
+	return dst;
+}
+
+void *memset(void *dst, int c, size_t n)
+{
+	uint8_t *d = dst;
+
+	while (n && ((uintptr_t)d & 3)) {
+		*d++ = (uint8_t)c;
+		n--;
+	}
+	if (n >= 4) {
+		uint32_t w = (uint8_t)c * 0x01010101u;
+		uint32_t *dw = (uint32_t *)d;
+
+		for (; n >= 4; n -= 4)
+			*dw++ = w;
+		d = (uint8_t *)dw;
+	}
+	while (n--)
+		*d++ = (uint8_t)c;
+	return dst;
+}
+
+int memcmp(const void *a, const void *b, size_t n)
+{
+	const uint8_t *x = a, *y = b;
+
+	for (; n; n--, x++, y++)
+		if (*x != *y)
+			return *x - *y;
+	return 0;
+}
+
+size_t strlen(const char *s)
+{
+	const char *p = s;
+
+	while (*p)
+		p++;
+	return (size_t)(p - s);
+}
