@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * CRC-32 (IEEE 802.3, reflected, polynomial 0xedb88320), slice-by-4:
+ * t[k][b] is the CRC of byte b followed by k zero bytes, so one aligned
+ * word is folded in with four independent lookups.  Only aligned word
+ * loads: this may run with the MMU (and unaligned access) off.
+ */
+#include <stdint.h>
+#include <stddef.h>
+#include "crc32.h"
+
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "word loads are LE");
+
+void crc32_init(struct crc32_table *tab)
+{
+	unsigned int b, k, i;
+
+	for (b = 0; b < 256; b++) {
+		uint32_t c = b;
+
+		for (i = 0; i < 8; i++)
+			c = (c >> 1) ^ (0xedb88320u & -(c & 1));
+		tab->t[0][b] = c;
+	}
+	for (k = 1; k < 4; k++)
+		for (b = 0; b < 256; b++) {
+			uint32_t c = tab->t[k - 1][b];
+
+			tab->t[k][b] = (c >> 8) ^ tab->t[0][c & 0xff];
+		}
+}
+
+static inline uint32_t crc32_word(const struct crc32_table *tab, uint32_t crc,
+				  const uint8_t *p)
+{
+	uint32_t w;
+
+	__builtin_memcpy(&w, __builtin_assume_aligned(p, 4), 4);
+	crc ^= w;
+	return tab->t[3][crc & 0xff] ^ tab->t[2][(crc >> 8) & 0xff] ^
+	       tab->t[1][(crc >> 16) & 0xff] ^ tab->t[0][crc >> 24];
+}
+
+uint32_t crc32_update(const struct crc32_table *tab, uint32_t crc,
+		      const void *buf, size_t len)
+{
+	const uint8_t *p = buf;
+
+	crc = ~crc;
+	for (; len && ((uintptr_t)p & 3); len--)
+		crc = tab->t[0][(crc ^ *p++) & 0xff] ^ (crc >> 8);
+	for (; len >= 8; len -= 8, p += 8)
+		crc = crc32_word(tab, crc32_word(tab, crc, p), p + 4);
+	if (len >= 4) {
+		crc = crc32_word(tab, crc, p);
+		p += 4;
+		len -= 4;
+	}
+	for (; len; len--)
+		crc = tab->t[0][(crc ^ *p++) & 0xff] ^ (crc >> 8);
+	return ~crc;
+}

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * LZ4 block decoder (lz4 doc/lz4_Block_format.md).  A block is a run of
+ * sequences: token (literal length << 4 | match length - 4), length
+ * extension bytes, literals, 16-bit LE offset, match length extension.
+ * The last sequence is literals only and ends exactly at the end of the
+ * input.  The end-of-block restrictions on the last match (MFLIMIT,
+ * LASTLITERALS) are not enforced: every read and write is checked anyway.
+ *
+ * Short literal runs and short matches, the common case, are copied as
+ * fixed-size blocks when both buffers have room for the overshoot.
+ */
+#include <stdint.h>
+#include <stddef.h>
+#include "codec.h"
+
+static inline void copy8(uint8_t *dst, const uint8_t *src)
+{
+	__builtin_memcpy(dst, src, 8);
+}
+
+static inline void copy16(uint8_t *dst, const uint8_t *src)
+{
+	__builtin_memcpy(dst, src, 16);
+}
+
+/* Add a length extension: every byte of 255 is followed by another. */
+static int read_len(const uint8_t **ip, const uint8_t *end, size_t *len)
+{
+	unsigned int b;
+
+	do {
+		if (*ip == end)
+			return CODEC_EINPUT;
+		b = *(*ip)++;
+		*len += b;
+	} while (b == 255);
+	return 0;
+}
+
+/* @len bytes from @off back, @off <= bytes written; @out_end - @out >= @len. */
+static void copy_match(uint8_t *out, size_t off, size_t len, const uint8_t *out_end)
+{
+	const uint8_t *from = out - off;
+	uint8_t *end = out + len;
+	size_t step = off;
+	unsigned int i;
+
+	if ((size_t)(out_end - end) < 16) {
+		while (out < end)
+			*out++ = *from++;
+		return;
+	}
+	if (off >= 16) {
+		do {
+			copy16(out, from);
+			out += 16;
+			from += 16;
+		} while (out < end);
+		return;
+	}
+	if (off < 8) {
+		/* Spread the pattern over 8 bytes, then copy from a multiple
+		 * of @off at least 8 back, where words do not overlap. */
+		for (i = 0; i < 8; i++)
+			out[i] = from[i];
+		while (step < 8)
+			step += off;
+		out += 8;
+		from = out - step;
+	}
+	while (out < end) {
+		copy8(out, from);
+		out += 8;
+		from += 8;
+	}
+}
+
+/* Validate a match offset: not 0, not before the start of the output. */
+static inline int bad_offset(size_t off, const uint8_t *op, const uint8_t *obeg)
+{
+	return off - 1 >= (size_t)(op - obeg);
+}
+
+int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
+{
+	const uint8_t *ip = src, *const iend = ip + src_len;
+	uint8_t *op = dst, *const obeg = dst, *const oend = op + *dst_len;
+	int err;
+
+	for (;;) {
+		unsigned int token;
+		size_t lit, len, off;
+
+		if (ip == iend) {
+			err = CODEC_EINPUT;
+			break;
+		}
+		token = *ip++;
+		lit = token >> 4;
+		len = token & 15;
+		if (lit < 15 && iend - ip >= 16 && oend - op >= 32) {
+			/* Fast: room for 16 literal bytes, the offset and an
+			 * 18-byte match written as three words. */
+			copy16(op, ip);
+			op += lit;
+			ip += lit;
+			off = ip[0] | ip[1] << 8;
+			ip += 2;
+			if (bad_offset(off, op, obeg)) {
+				err = CODEC_EDATA;
+				break;
+			}
+			if (len < 15 && off >= 8) {
+				copy8(op, op - off);
+				copy8(op + 8, op + 8 - off);
+				__builtin_memcpy(op + 16, op + 16 - off, 2);
+				op += len + 4;
+				continue;
+			}
+		} else {
+			if (lit == 15 && (err = read_len(&ip, iend, &lit)))
+				break;
+			if (lit > (size_t)(iend - ip)) {
+				err = CODEC_EINPUT;
+				break;
+			}
+			if (lit > (size_t)(oend - op)) {
+				err = CODEC_EOUTPUT;
+				break;
+			}
+			__builtin_memcpy(op, ip, lit);
+			op += lit;
+			ip += lit;
+			if (ip == iend)
+				return *dst_len = op - obeg, 0;	/* last literals */
+			if (iend - ip < 2) {
+				err = CODEC_EINPUT;
+				break;
+			}
+			off = ip[0] | ip[1] << 8;
+			ip += 2;
+			if (bad_offset(off, op, obeg)) {
+				err = CODEC_EDATA;
+				break;
+			}
+		}
+		if (len == 15 && (err = read_len(&ip, iend, &len)))
+			break;
+		len += 4;
+		if (len > (size_t)(oend - op)) {
+			err = CODEC_EOUTPUT;
+			break;
+		}
+		copy_match(op, off, len, oend);
+		op += len;
+	}
+	*dst_len = op - obeg;
+	return err;
+}
