@@ -85,3 +85,12 @@ size_t strlen(const char *s)
 		p++;
 	return (size_t)(p - s);
 }
+
+size_t strnlen(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && s[n])
+		n++;
+	return n;
+}

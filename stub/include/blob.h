@@ -20,7 +20,7 @@
 #define CB_HDR_ALIGN		64
 #define CB_SECT_ALIGN		64
 #define CB_MAX_SECTIONS		16
-#define CB_STUB_MAX_SIZE	8192		/* text+data budget of a stub */
+#define CB_STUB_MAX_SIZE	32768		/* largest stub image (+bss) a blob may carry */
 
 /* ARM zImage front (Linux arch/arm/boot/compressed/head.S) */
 #define CB_ZIMAGE_MAGIC_OFFSET	0x24

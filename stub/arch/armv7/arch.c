@@ -61,14 +61,30 @@ static bool r2_plausible(const struct stub *s, uintptr_t p)
 	return p && !(p & 3) && p >= lo && p + 64 <= hi;
 }
 
+static unsigned int copy_regions(struct mem_region *to, const struct dt_region *from,
+				 int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		to[i].base = from[i].base;
+		to[i].size = from[i].size;
+	}
+	return (unsigned int)n;
+}
+
+/* RAM and reserved regions; a truncated list keeps its first entries. */
 static void map_from_fdt(struct stub *s, const void *fdt)
 {
 	struct layout_map *m = &s->in.map;
+	struct dt_region r[LAYOUT_MAX_RESERVED];
+	int n = 0, err;
 
-	if (dt_memory(fdt, m->ram, LAYOUT_MAX_RAM, &m->nram) || m->nram == 0)
-		m->nram = 0;
-	if (dt_memreserve(fdt, m->reserved, LAYOUT_MAX_RESERVED, &m->nreserved))
-		m->nreserved = 0;
+	err = dt_memory(fdt, r, LAYOUT_MAX_RAM, &n);
+	m->nram = (err && err != DT_ERR_NOSPACE) ? 0 : copy_regions(m->ram, r, n);
+	n = 0;
+	err = dt_memreserve(fdt, r, LAYOUT_MAX_RESERVED, &n);
+	m->nreserved = (err && err != DT_ERR_NOSPACE) ? 0 : copy_regions(m->reserved, r, n);
 }
 
 static void probe_fdt(struct stub *s, const void *fdt)
@@ -175,8 +191,8 @@ static const void *choose_fdt(struct stub *s)
 
 	for (i = 0; (sec = blob_find(&s->blob, CB_SEC_DTB, i)) != NULL; i++) {
 		score = s->arch.loader_fdt ?
-			dt_root_compatible_match(s->arch.loader_fdt,
-						 stub_section_data(s, sec)) : 0;
+			dt_root_compatible_match(stub_section_data(s, sec),
+						 s->arch.loader_fdt) : 0;
 		if (!best || (score >= 0 && (best_score < 0 || score < best_score))) {
 			best = sec;
 			best_score = score;

@@ -9,6 +9,6 @@ ARCH_CFLAGS	:= -march=armv7-a -marm -mthumb -mfloat-abi=soft -fpie \
 		   -U__INT32_TYPE__ -D__INT32_TYPE__=int
 # (arm-none-eabi makes uint32_t a long: the line above keeps printf formats
 # the same on every arch; both are 32 bits, the ABI does not change.)
-ARCH_LDFLAGS	:= -Wl,-pie -Wl,--no-dynamic-linker -Wl,-z,norelro
+ARCH_LDFLAGS	:=
 CFLAGS_inflate.o := -munaligned-access
 CFLAGS_lz4.o	:= -munaligned-access
