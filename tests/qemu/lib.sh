@@ -1,0 +1,180 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=bash
+#
+# Helpers for QEMU boot tests. A test script sources this file, boots, runs
+# checks on the serial log and prints one PASS/FAIL line per boot:
+#
+#	. "$(dirname "$0")/lib.sh"
+#	cb_initramfs armhf "$CB_BUILD/test-initramfs/x.cpio.gz" || exit 1
+#	qemu_run my-test "${QEMU_ARM[@]}" -kernel BLOB -initrd X -append "$cmd"
+#	check_initrd_ok
+#	check_cmdline "$cmd"
+#	check_exit
+#	test_result my-test
+#
+# qemu_run knobs (environment or shell variables):
+#	QEMU_TIMEOUT	hard limit in seconds (default 60); QEMU is killed after it
+#	QEMU_STOP_ON	fixed string: stop QEMU as soon as the log contains it
+#			(for paths that halt on purpose, e.g. a stub error)
+# After qemu_run: QEMU_LOG (serial log, build/test-logs/NAME.log), QEMU_STATUS
+# (QEMU's exit code), QEMU_TIMED_OUT / QEMU_STOPPED (1 or empty), QEMU_TIME
+# (wall seconds), QEMU_LIMIT (the timeout used). Checks add reasons;
+# test_result prints and clears them.
+
+CB_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+CB_CACHE=${CB_CACHE:-${CACHE:-$CB_ROOT/.cache}}
+case $CB_CACHE in /*) ;; *) CB_CACHE=$CB_ROOT/$CB_CACHE ;; esac
+CB_BUILD=${O:-build}
+case $CB_BUILD in /*) ;; *) CB_BUILD=$CB_ROOT/$CB_BUILD ;; esac
+CB_LOGDIR=${CB_LOGDIR:-$CB_BUILD/test-logs}
+export CB_ROOT CB_CACHE CB_BUILD CB_LOGDIR
+
+# Machines the NOTES.md boots were seen to work on (TCG, no KVM needed).
+# shellcheck disable=SC2034 # used by the test scripts
+QEMU_ARM=(qemu-system-arm -M virt -cpu cortex-a15 -m 512 -nographic -no-reboot)
+# shellcheck disable=SC2034
+QEMU_X86=(qemu-system-x86_64 -m 512 -nographic -no-reboot)
+
+CB_WHY=()
+
+# Build the busybox test initramfs (scripts/mkinitramfs.sh arguments).
+# On failure prints a FAIL line for the caller's test and returns 1.
+cb_initramfs() { # arch out [mkinitramfs options]
+	local out
+	if ! out=$("$CB_ROOT/scripts/mkinitramfs.sh" "$@" 2>&1); then
+		echo "FAIL: initramfs-$1: $out"
+		return 1
+	fi
+}
+
+# Fail a test up front when an input is missing: a fixture (make fixtures)
+# or a build output (make all).
+need_files() { # name file...
+	local name=$1 f hint
+	shift
+	for f in "$@"; do
+		[ -e "$f" ] && continue
+		case $f in
+		"$CB_CACHE"/*) hint="make fixtures" ;;
+		*) hint="make all" ;;
+		esac
+		echo "FAIL: $name: ${f#"$CB_ROOT/"} missing (run $hint)"
+		return 1
+	done
+}
+
+_qemu_now() { date +%s%N; }
+
+_qemu_stop() { # pid
+	kill -TERM "$1" 2>/dev/null || return 0
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.1
+	done
+	kill -KILL "$1" 2>/dev/null || true
+}
+
+# Run a QEMU command line with its serial console (-nographic stdio) going
+# to the log; prints "TIME: name S s" (never a PASS/FAIL line by itself).
+qemu_run() { # name qemu-command...
+	local name=$1 t0 limit pid note=
+	shift
+	mkdir -p "$CB_LOGDIR"
+	QEMU_LOG=$CB_LOGDIR/$name.log
+	QEMU_TIMED_OUT=
+	QEMU_STOPPED=
+	QEMU_LIMIT=${QEMU_TIMEOUT:-60}
+	printf '%q ' "$@" >"$CB_LOGDIR/$name.cmd"
+	echo >>"$CB_LOGDIR/$name.cmd"
+	t0=$(_qemu_now)
+	limit=$((t0 + QEMU_LIMIT * 1000000000))
+	"$@" </dev/null >"$QEMU_LOG" 2>&1 &
+	pid=$!
+	trap '_qemu_stop '"$pid"'; exit 143' TERM INT
+	while kill -0 "$pid" 2>/dev/null; do
+		if [ "$(_qemu_now)" -ge "$limit" ]; then
+			QEMU_TIMED_OUT=1
+			note=" (timeout)"
+			_qemu_stop "$pid"
+			break
+		fi
+		if [ -n "${QEMU_STOP_ON:-}" ] && grep -aqF -- "$QEMU_STOP_ON" "$QEMU_LOG"; then
+			QEMU_STOPPED=1
+			note=" (stopped on marker)"
+			_qemu_stop "$pid"
+			break
+		fi
+		sleep 0.05
+	done
+	wait "$pid"
+	QEMU_STATUS=$?
+	trap - TERM INT
+	QEMU_TIME=$(awk -v ns=$(($(_qemu_now) - t0)) 'BEGIN { printf "%.2f", ns / 1e9 }')
+	echo "TIME: $name $QEMU_TIME s$note"
+}
+
+# Last non-empty line the guest printed, for failure messages.
+_qemu_last() {
+	tr -d '\r' <"$QEMU_LOG" | grep -a -v -e '^$' -e '^qemu-system-' |
+		tail -n 1 | cut -c1-120 | grep . || echo "(no output)"
+}
+
+check_marker() { # fixed-string
+	grep -aqF -- "$1" "$QEMU_LOG" ||
+		CB_WHY+=("no '$1' (last line: $(_qemu_last))")
+}
+
+check_no_marker() { # fixed-string
+	local line
+	line=$(grep -aF -m1 -- "$1" "$QEMU_LOG" | tr -d '\r') &&
+		CB_WHY+=("unexpected: $line")
+	return 0
+}
+
+# The test initramfs's /init verified its payload.
+check_initrd_ok() {
+	local bad
+	bad=$(grep -a -o -m1 'INITRD-BAD.*' "$QEMU_LOG" | tr -d '\r')
+	if [ -n "$bad" ]; then
+		CB_WHY+=("$bad")
+	else
+		check_marker INITRD-OK
+	fi
+}
+
+# /proc/cmdline as printed by /init equals the expected string exactly.
+check_cmdline() { # expected
+	local line
+	line=$(grep -a -o -m1 'CMDLINE: .*' "$QEMU_LOG" | tr -d '\r')
+	if [ -z "$line" ]; then
+		CB_WHY+=("no CMDLINE line (last line: $(_qemu_last))")
+	elif [ "${line#CMDLINE: }" != "$1" ]; then
+		CB_WHY+=("cmdline '${line#CMDLINE: }', expected '$1'")
+	fi
+}
+
+# QEMU ended by itself (poweroff / reset with -no-reboot) with status 0.
+check_exit() {
+	if [ -n "$QEMU_TIMED_OUT" ]; then
+		CB_WHY+=("timed out after $QEMU_LIMIT s")
+	elif [ -z "$QEMU_STOPPED" ] && [ "$QEMU_STATUS" != 0 ]; then
+		CB_WHY+=("qemu exit status $QEMU_STATUS")
+	fi
+}
+
+# Print PASS or FAIL (with every reason and the log) and clear the reasons.
+test_result() { # name
+	local why
+	if [ ${#CB_WHY[@]} -eq 0 ]; then
+		echo "PASS: $1"
+		return 0
+	fi
+	why=$(printf '%s; ' "${CB_WHY[@]}")
+	CB_WHY=()
+	echo "FAIL: $1: ${why%; } (log: ${QEMU_LOG#"$CB_ROOT/"})"
+	return 1
+}
+
+test_skip() { # name why
+	echo "SKIP: $1: $2"
+}
