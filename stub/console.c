@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include "console.h"
 #include "blob.h"
+#include "stub.h"
 
 struct console_sink {
 	uint32_t kind;
@@ -90,10 +91,10 @@ static void put_num32(uint32_t v, unsigned int base, int width, char pad)
 	int n = 0;
 
 	do {
-		unsigned int d = v % base;
+		uint32_t d;
 
+		v = udiv32(v, base, &d);
 		buf[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
-		v /= base;
 	} while (v);
 	while (width-- > n)
 		putc_crlf(pad);

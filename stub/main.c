@@ -14,12 +14,11 @@
 void stub_stage_end(struct stub *s)
 {
 	uint64_t now = arch_ticks();
-	uint32_t khz = arch_tick_khz();
+	uint32_t mhz = arch_tick_khz() / 1000, us, frac;
 
-	if (khz) {
-		uint32_t us = (uint32_t)((now - s->t_last) * 1000 / khz);
-
-		log_info(" (%u.%03u ms)", us / 1000, us % 1000);
+	if (mhz) {
+		us = udiv32((uint32_t)(now - s->t_last), mhz, NULL);
+		log_info(" (%u.%03u ms)", udiv32(us, 1000, &frac), frac);
 	}
 	log_info("\n");
 	s->t_last = now;

@@ -94,3 +94,22 @@ size_t strnlen(const char *s, size_t max)
 		n++;
 	return n;
 }
+
+/* Shift-and-subtract division: ARMv7-A cores before the A15 have no udiv,
+ * and libgcc's routines cost more than the stub's budget allows. */
+uint32_t udiv32(uint32_t n, uint32_t d, uint32_t *rem)
+{
+	uint32_t q = 0, r = 0;
+	int i;
+
+	for (i = 31; i >= 0; i--) {
+		r = (r << 1) | ((n >> i) & 1);
+		if (r >= d) {
+			r -= d;
+			q |= 1u << i;
+		}
+	}
+	if (rem)
+		*rem = r;
+	return q;
+}
