@@ -1,0 +1,14 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# x86: 32-bit protected-mode code, linked at CB_MB_LOAD_ADDR (multiboot's
+# a.out kludge loads the blob there), so absolute addresses are fine.
+CROSS_COMPILE	?=
+ARCH_SRCS	:= arch/entry.S arch/arch.c arch/e820.c
+ARCH_CFLAGS	:= -Istub/arch/x86/include -m32 -march=i686 -fno-pic -fno-pie -mno-sse -mno-mmx -mregparm=0 \
+		   -fno-asynchronous-unwind-tables
+ARCH_LDFLAGS	:= -no-pie -Wl,-m,elf_i386 -Wl,--no-warn-rwx-segments
+# No 32-bit libgcc here: the generic code avoids its helpers (udiv32).
+ARCH_LIBS	:=
+# Linked at a fixed address: absolute relocations are expected.
+PIC_CHECK	:= true
+# The device tree is ARM's business.
+STUB_SRCS	:= $(filter-out dt.c atags.c,$(STUB_SRCS))

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* x86 facts shared by entry.S and arch.c. */
+#ifndef CHAINBOOT_X86_H
+#define CHAINBOOT_X86_H
+
+#define STACK_SIZE		0x8000	/* struct stub and the decoders' frames */
+#define BOOT_CS			0x10	/* Documentation/arch/x86/boot.rst */
+#define BOOT_DS			0x18
+#define MB_BOOT_MAGIC		0x2badb002	/* EAX from a multiboot loader */
+
+#ifndef __ASSEMBLER__
+#include <stdint.h>
+/* Load our GDT, ESI = @params, EBP = EDI = EBX = 0, jump to @entry. */
+__attribute__((noreturn)) void arch_enter(uint32_t entry, uint32_t params);
+#endif
+
+#endif
