@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The arch front of a stub image, the header loaders read before the stub
+ * runs: a zImage header and KLSZ tag (ARM, CB_ZIMAGE_* / CB_ARM_TAGS_*) or
+ * a multiboot v1 header with the a.out kludge (x86, CB_MB_*).
+ */
+#ifndef HOSTPACK_FRONT_H
+#define HOSTPACK_FRONT_H
+#include "blob.h"
+
+/* NULL if the stub image @p (@len bytes) carries the fixed values of the
+ * @arch front (magics, the tag table placeholder, the multiboot addresses);
+ * else what is missing. */
+const char *front_check_stub(const uint8_t *p, size_t len, uint16_t arch);
+
+/*
+ * Fill the front of the laid-out blob @v (header and section table final):
+ * ARM: zImage start = 0, end = blob_size, the KLSZ tag {6, KLSZ, file
+ * offset of the KERNEL section's size field, mem_size - size, load_offset,
+ * stack_size} then 0; x86: load_end_addr = CB_MB_LOAD_ADDR + blob_size,
+ * bss_end_addr = load_end_addr + stack_size.
+ */
+void front_patch(uint8_t *blob, const struct blob_view *v);
+
+/* NULL if the front of @v holds what front_patch() writes, else what
+ * differs. */
+const char *front_check_blob(const struct blob_view *v);
+
+#endif

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Stub images: the ones built into hostpack (build/stub-<arch>.bin, linked
+ * in through a generated .incbin file) or one given with --stub, and the
+ * arch "front" each begins with: a zImage header (ARM) or a multiboot v1
+ * header (x86) that loaders read and hostpack fills in.
+ */
+#ifndef HOSTPACK_STUBIMG_H
+#define HOSTPACK_STUBIMG_H
+#include "blob.h"
+#include "hostpack.h"
+
+struct stub_image {
+	const char *name;	/* for messages: the file, or "built-in armv7 stub" */
+	struct hp_buf image;	/* exactly info.image_size bytes */
+	struct cb_stub_info info;
+};
+
+/* "armv7" / "x86_64" for CB_ARCH_*, "unknown" otherwise. */
+const char *stubimg_arch_name(uint16_t arch);
+
+/* CB_ARCH_* for "armv7" / "x86_64", 0 otherwise. */
+uint16_t stubimg_arch_parse(const char *s);
+
+/* The built-in stub image for @arch; false if this hostpack has none. */
+bool stubimg_builtin(uint16_t arch, const uint8_t **p, size_t *len);
+
+/*
+ * Load the stub for @arch from @path, or the built-in one when @path is
+ * NULL, and check it (stubimg_check).  Returns 0, HP_EINPUT or HP_EIO.
+ */
+int stubimg_load(uint16_t arch, const char *path, struct stub_image *s);
+
+/*
+ * Check a stub image of @len bytes: a valid struct cb_stub_info at
+ * CB_STUB_INFO_OFFSET for @arch, nothing but zeros after image_size, and
+ * the arch front's magic values in place.  Returns 0 or HP_EINPUT.
+ */
+int stubimg_check(const char *name, const uint8_t *p, size_t len, uint16_t arch);
+
+#endif
