@@ -1,0 +1,79 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# A blob boots through Debian's own kexec-tools 2.0.25 from a running
+# Debian armmp kernel (QEMU virt, -m 1024, SVC and HYP). The first kernel is
+# the plain Debian zImage with -initrd/-append; its initramfs's /extra-init
+# runs `kexec -l /blob` and `kexec -e` (tests/kexec/extra-init). The blob
+# packs the same kernel with the ordinary test initramfs and a command line
+# the first boot does not have, so the second boot is told apart.
+#
+# Also, side by side, the pitfall the blob removes (NOTES.md section 3):
+# `kexec -l` of the plain zImage without --image-size does not come up on
+# this machine. That case PASSes when the plain zImage fails to boot within
+# the timeout, and is labelled "expected failure of the plain zImage".
+
+. "$(dirname "$0")/lib.sh"
+. "$CB_ROOT/tests/kexec/lib.sh"
+
+kernel=$CB_CACHE/armhf/vmlinuz
+hostpack=${HOSTPACK:-$CB_BUILD/hostpack}
+work=$CB_BUILD/test-kexec-arm
+initrd=$work/second.cpio.gz
+need_files kexec-arm "$kernel" "$hostpack" "$CB_CACHE/armhf/busybox" \
+	"$CB_CACHE/armhf/kexec-root/sbin/kexec" || exit 1
+mkdir -p "$work" "$CB_LOGDIR"
+cb_initramfs armhf "$initrd" || exit 1
+
+first="console=ttyAMA0 quiet chainboot.stage=1"
+QEMU_TIMEOUT=${QEMU_TIMEOUT:-60}
+
+# pack NAME MODE CMDLINE: the blob of the same kernel, LZ4.
+pack() {
+	"$hostpack" pack --arch armv7 --kernel "$kernel" --initrd "$initrd" \
+		--cmdline "$3" --cmdline-mode "$2" --compress lz4 \
+		-o "$work/$1.blob" >"$CB_LOGDIR/$1.pack" 2>&1 && return
+	echo "FAIL: $1: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$1.pack")"
+	return 1
+}
+
+# run NAME MACHINE-OPTS STAGE1: boot the first kernel with that initramfs.
+run() {
+	qemu_run "$1" qemu-system-arm -M "virt$2" -cpu cortex-a15 -m 1024 \
+		-nographic -no-reboot -kernel "$kernel" -initrd "$3" \
+		-append "$first"
+}
+
+# blob NAME MACHINE-OPTS MODE [KEXEC-ARG...]: expected cmdline in $expect.
+blob() {
+	local name=$1 mopts=$2 mode=$3 packed
+	shift 3
+	packed="console=ttyAMA0 quiet chainboot.stage=2 chainboot.test=$name"
+	pack "$name" "$mode" "$packed" || return
+	kexec_stage1 armhf "$work/$name.stage1.cpio.gz" "blob=$work/$name.blob" \
+		-- /blob "$@" || return
+	run "$name" "$mopts" "$work/$name.stage1.cpio.gz"
+	check_kexec_loaded
+	check_second_boot "${expect:-$packed}"
+	check_exit
+	test_result "$name"
+}
+
+expect= blob kexec-arm-blob-svc "" replace
+expect= blob kexec-arm-blob-hyp ",virtualization=on" replace
+# kexec-tools writes --append into the DTB's /chosen/bootargs; the blob in
+# append mode puts its packed line after it.
+expect="kexec.append=1 console=ttyAMA0 quiet chainboot.stage=2 chainboot.test=kexec-arm-blob-append" \
+	blob kexec-arm-blob-append "" append --append=kexec.append=1
+
+# The pitfall: the plain zImage, with the same initrd and a stage-2 line.
+name="kexec-arm-plain-zimage (expected failure of the plain zImage)"
+log=kexec-arm-plain-zimage
+if kexec_stage1 armhf "$work/plain.stage1.cpio.gz" "vmlinuz=$kernel" \
+	"initrd=$initrd" -- /vmlinuz --initrd=/initrd \
+	"--command-line=console=ttyAMA0 quiet chainboot.stage=2"; then
+	QEMU_TIMEOUT=${KEXEC_PLAIN_TIMEOUT:-45} run "$log" "" "$work/plain.stage1.cpio.gz"
+	check_kexec_loaded
+	check_no_second_boot
+	test_result "$name"
+fi
