@@ -119,7 +119,7 @@ static void probe_atags(struct stub *s, const void *tags, const struct atag_info
 	}
 	s->in.map.nram = i;
 	s->in.keep[s->in.nkeep].base = (uintptr_t)tags;
-	s->in.keep[s->in.nkeep++].size = ai->total_size;
+	s->in.keep[s->in.nkeep++].size = ARM_ATAGS_MAX;
 	s->loader_cmdline = ai->cmdline;
 	s->loader_cmdline_len = ai->cmdline_len;
 }
@@ -170,7 +170,7 @@ void arch_probe(struct stub *s)
 	s->arch.psci = DT_PSCI_NONE;
 	if (r2_plausible(s, r2) && dt_check((const void *)r2, ARM_DTB_MAX) == 0)
 		probe_fdt(s, (const void *)r2);
-	else if (r2_plausible(s, r2) && atags_parse((const void *)r2, 0x4000, &ai) == 0)
+	else if (r2_plausible(s, r2) && atags_parse((const void *)r2, ARM_ATAGS_MAX, &ai) == 0)
 		probe_atags(s, (const void *)r2, &ai);
 	if (s->blob_err)
 		return;
@@ -262,7 +262,7 @@ int arch_prepare_params(struct stub *s)
 	if (!err && s->arch.atags && s->arch.params_src != s->arch.loader_fdt) {
 		struct atag_info ai;
 
-		if (atags_parse(s->arch.atags, 0x4000, &ai) == 0)
+		if (atags_parse(s->arch.atags, ARM_ATAGS_MAX, &ai) == 0)
 			err = atags_to_dt(&ai, fdt);
 	}
 	if (!err)

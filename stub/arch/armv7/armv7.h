@@ -9,6 +9,7 @@
 #define ARM_PGTABLE_ALIGN	0x4000
 #define ARM_LOWMEM_MAX		0x2f000000u	/* lowmem of a 3G/1G kernel, with margin */
 #define ARM_DTB_MAX		0x200000u
+#define ARM_ATAGS_MAX		0x4000u	/* bound of an ATAG list (Linux: 16 KiB) */
 #define ARM_RAM_WINDOW		0x80000000u	/* where r2 may point without a memory map */
 
 void arch_mmu_on_svc(uint32_t ttbr0);

@@ -122,6 +122,27 @@ static void map_from_mmap(struct stub *s)
 	}
 }
 
+/*
+ * Multiboot loaders (GRUB, QEMU, kexec-tools) put the image's path first:
+ * a first word holding a '/' is that path, not a kernel parameter.
+ */
+static void set_loader_cmdline(struct stub *s, const char *c, size_t len)
+{
+	size_t w = 0;
+	bool path = false;
+
+	for (; w < len && c[w] != ' '; w++)
+		path |= c[w] == '/';
+	if (path) {
+		while (w < len && c[w] == ' ')
+			w++;
+		c += w;
+		len -= w;
+	}
+	s->loader_cmdline = c;
+	s->loader_cmdline_len = len;
+}
+
 static void probe_mbi(struct stub *s, const uint8_t *mbi)
 {
 	uint32_t flags = rd32(mbi + MBI_FLAGS);
@@ -156,9 +177,8 @@ static void probe_mbi(struct stub *s, const uint8_t *mbi)
 		if (plausible(addr, MB_CMDLINE_MAX)) {
 			const char *c = (const char *)(uintptr_t)addr;
 
-			s->loader_cmdline = c;
-			s->loader_cmdline_len = strnlen(c, MB_CMDLINE_MAX);
-			keep(s, addr, (uint32_t)s->loader_cmdline_len + 1);
+			keep(s, addr, (uint32_t)strnlen(c, MB_CMDLINE_MAX) + 1);
+			set_loader_cmdline(s, c, strnlen(c, MB_CMDLINE_MAX));
 		}
 	}
 }
