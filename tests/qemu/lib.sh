@@ -126,8 +126,8 @@ check_marker() { # fixed-string
 
 check_no_marker() { # fixed-string
 	local line
-	line=$(grep -aF -m1 -- "$1" "$QEMU_LOG" | tr -d '\r') &&
-		CB_WHY+=("unexpected: $line")
+	line=$(grep -aF -m1 -- "$1" "$QEMU_LOG" | tr -d '\r')
+	[ -n "$line" ] && CB_WHY+=("unexpected: $line")
 	return 0
 }
 
