@@ -11,7 +11,8 @@
 # Also, side by side, the pitfall the blob removes (NOTES.md section 3):
 # `kexec -l` of the plain zImage without --image-size does not come up on
 # this machine. That case PASSes when the plain zImage fails to boot within
-# the timeout, and is labelled "expected failure of the plain zImage".
+# the timeout, and is labelled "expected failure of the plain zImage". A
+# control boots the same plain zImage with --image-size=0x4000000.
 
 . "$(dirname "$0")/lib.sh"
 . "$CB_ROOT/tests/kexec/lib.sh"
@@ -67,11 +68,23 @@ expect="kexec.append=1 console=ttyAMA0 quiet chainboot.stage=2 chainboot.test=ke
 	blob kexec-arm-blob-append "" append --append=kexec.append=1
 
 # The pitfall: the plain zImage, with the same initrd and a stage-2 line.
+# Control first: with --image-size big enough (NOTES.md section 3) the same
+# command boots, so the setup itself is sound.
+plain="console=ttyAMA0 quiet chainboot.stage=2"
+if kexec_stage1 armhf "$work/plain-sized.stage1.cpio.gz" "vmlinuz=$kernel" \
+	"initrd=$initrd" -- /vmlinuz --initrd=/initrd "--command-line=$plain" \
+	--image-size=0x4000000; then
+	run kexec-arm-plain-zimage-image-size "" "$work/plain-sized.stage1.cpio.gz"
+	check_kexec_loaded
+	check_second_boot "$plain"
+	check_exit
+	test_result kexec-arm-plain-zimage-image-size
+fi
+
 name="kexec-arm-plain-zimage (expected failure of the plain zImage)"
 log=kexec-arm-plain-zimage
 if kexec_stage1 armhf "$work/plain.stage1.cpio.gz" "vmlinuz=$kernel" \
-	"initrd=$initrd" -- /vmlinuz --initrd=/initrd \
-	"--command-line=console=ttyAMA0 quiet chainboot.stage=2"; then
+	"initrd=$initrd" -- /vmlinuz --initrd=/initrd "--command-line=$plain"; then
 	QEMU_TIMEOUT=${KEXEC_PLAIN_TIMEOUT:-45} run "$log" "" "$work/plain.stage1.cpio.gz"
 	check_kexec_loaded
 	check_no_second_boot
