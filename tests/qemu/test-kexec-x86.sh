@@ -1,0 +1,59 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# A blob boots through Debian's own kexec-tools 2.0.25 from a running
+# Debian amd64 kernel (QEMU, -m 1024). The first kernel is the plain Debian
+# bzImage with -initrd/-append; its initramfs's /extra-init runs
+# `kexec -l /blob` and `kexec -e` (tests/kexec/extra-init). kexec-tools
+# takes the blob for a multiboot kernel (its multiboot-x86 loader: the
+# blob starts with a multiboot v1 header) and enters it in 32-bit protected
+# mode with EAX=0x2BADB002. The blob packs the same kernel with the ordinary
+# test initramfs and a command line the first boot does not have.
+#
+# kexec-tools hands a multiboot kernel "IMAGE-PATH ARGS" as its command
+# line (the multiboot convention, as GRUB and QEMU do): the append case
+# checks that only ARGS reach the kernel, the keep case that "/blob " alone
+# counts as no command line.
+
+. "$(dirname "$0")/lib.sh"
+. "$CB_ROOT/tests/kexec/lib.sh"
+
+kernel=$CB_CACHE/amd64/linux
+hostpack=${HOSTPACK:-$CB_BUILD/hostpack}
+work=$CB_BUILD/test-kexec-x86
+initrd=$work/second.cpio.gz
+need_files kexec-x86 "$kernel" "$hostpack" "$CB_CACHE/amd64/busybox" \
+	"$CB_CACHE/amd64/kexec-root/sbin/kexec" || exit 1
+mkdir -p "$work" "$CB_LOGDIR"
+cb_initramfs amd64 "$initrd" || exit 1
+
+first="console=ttyS0 quiet chainboot.stage=1"
+QEMU_TIMEOUT=${QEMU_TIMEOUT:-60}
+
+# blob NAME MODE [KEXEC-ARG...]: expected cmdline in $expect (default: the
+# packed one).
+blob() {
+	local name=$1 mode=$2 packed
+	shift 2
+	packed="console=ttyS0 quiet chainboot.stage=2 chainboot.test=$name"
+	if ! "$hostpack" pack --arch x86_64 --kernel "$kernel" --initrd "$initrd" \
+		--cmdline "$packed" --cmdline-mode "$mode" --compress lz4 \
+		-o "$work/$name.blob" >"$CB_LOGDIR/$name.pack" 2>&1; then
+		echo "FAIL: $name: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")"
+		return
+	fi
+	kexec_stage1 amd64 "$work/$name.stage1.cpio.gz" "blob=$work/$name.blob" \
+		-- /blob "$@" || return
+	qemu_run "$name" qemu-system-x86_64 -m 1024 -nographic -no-reboot \
+		-kernel "$kernel" -initrd "$work/$name.stage1.cpio.gz" \
+		-append "$first"
+	check_kexec_loaded
+	check_second_boot "${expect:-$packed}"
+	check_exit
+	test_result "$name"
+}
+
+expect= blob kexec-x86-blob replace
+expect="kexec.append=1 console=ttyS0 quiet chainboot.stage=2 chainboot.test=kexec-x86-blob-append" \
+	blob kexec-x86-blob-append append --command-line=kexec.append=1
+expect= blob kexec-x86-blob-keep-empty keep
