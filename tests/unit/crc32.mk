@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+UNIT_TESTS += test_crc32 test_crc32_asan
+test_crc32_SRCS := tests/unit/test_crc32.c stub/crc32.c
+test_crc32_LIBS := -lz
+test_crc32_asan_SRCS := $(test_crc32_SRCS)
+test_crc32_asan_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
+test_crc32_asan_LIBS := $(test_crc32_LIBS)
