@@ -43,6 +43,17 @@ if ! lay=$(python3 "$blobtool" layout "$good" 2>&1); then
 	exit 1
 fi
 eval "$lay"
+# The header as read here must agree with hostpack's own view of it.
+if json=$("$hostpack" info --json "$good" 2>/dev/null); then
+	mine=$(for ((i = 0; i < nsec; i++)); do eval "echo \$sec${i}_type \$sec${i}_off \$sec${i}_size"; done)
+	theirs=$(python3 -c 'import json, sys
+for s in json.load(sys.stdin)["sections"]:
+	print(s["type"], s["offset"], s["stored_size"])' <<<"$json")
+	if [ "$mine" != "$theirs" ]; then
+		echo "FAIL: $name-layout: blobtool and hostpack info disagree: $mine / $theirs"
+		exit 1
+	fi
+fi
 
 # Offsets of a section by type name: sets s_idx, s_off, s_size.
 find_section() { # type
