@@ -28,7 +28,9 @@ mkdir -p "$work" "$CB_LOGDIR"
 cb_initramfs amd64 "$initrd" || exit 1
 
 first="console=ttyS0 quiet chainboot.stage=1"
-QEMU_TIMEOUT=${QEMU_TIMEOUT:-60}
+# Two kernel boots in a row on a busy two-core machine: 90 s (a passing
+# boot ends as soon as the second kernel powers off).
+QEMU_TIMEOUT=${QEMU_TIMEOUT:-90}
 
 # blob NAME MODE [KEXEC-ARG...]: expected cmdline in $expect (default: the
 # packed one).
