@@ -512,7 +512,6 @@ static int find_string(const void *fdt, const char *s, int len)
 int dt_setprop(void *fdt, int node, const char *name, const void *val, int len)
 {
 	int nlen = slen(name), off, str, err;
-	uint32_t need;
 	char *p;
 
 	err = rw_check(fdt);
@@ -521,31 +520,31 @@ int dt_setprop(void *fdt, int node, const char *name, const void *val, int len)
 	if (len < 0)
 		return DT_ERR_BADVALUE;
 	off = find_prop(fdt, node, name, nlen);
-	if (off >= 0) {
-		p = sblock(fdt) + off;
-		err = splice_struct(fdt, off + 12, ALIGN4(dt_ld32(p + 4)),
-				    ALIGN4(len));
-		if (err)
-			return err;
-	} else if (off == DT_ERR_NOTFOUND) {
-		/* libfdt puts a new property first in its node */
+	if (off == DT_ERR_NOTFOUND) {
+		/* an empty property first in its node (libfdt's place), whose
+		 * value grows below; all the room is checked first */
 		off = check_node(fdt, node);
 		str = find_string(fdt, name, nlen);
-		need = 12 + ALIGN4(len) + (str < 0 ? nlen + 1 : 0);
-		if (need > hd(fdt, H_TOTALSIZE) - data_size(fdt))
+		if (12 + ALIGN4(len) + (str < 0 ? nlen + 1 : 0) >
+		    hd(fdt, H_TOTALSIZE) - data_size(fdt))
 			return DT_ERR_NOSPACE;
 		if (str < 0) {
 			str = hd(fdt, H_SIZE_STRINGS);
 			__builtin_memcpy((char *)strtab(fdt) + str, name, nlen + 1);
 			hd_set(fdt, H_SIZE_STRINGS, str + nlen + 1);
 		}
-		splice_struct(fdt, off, 0, 12 + ALIGN4(len));
+		splice_struct(fdt, off, 0, 12);
 		p = sblock(fdt) + off;
 		dt_st32(p, TAG_PROP);
+		dt_st32(p + 4, 0);
 		dt_st32(p + 8, str);
-	} else {
-		return off;
 	}
+	if (off < 0)
+		return off;
+	p = sblock(fdt) + off;
+	err = splice_struct(fdt, off + 12, ALIGN4(dt_ld32(p + 4)), ALIGN4(len));
+	if (err)
+		return err;
 	dt_st32(p + 4, len);
 	if (len & 3)
 		dt_st32(p + 12 + (len & ~3), 0);
@@ -704,38 +703,32 @@ int dt_pack(void *fdt)
 const char *dt_strerror(int err)
 {
 	/* one string per code, -err of them to skip: no pointer table */
-	const char *s = "ok\0not found\0exists\0no space\0bad offset\0"
-			"bad path\0bad phandle\0bad state\0truncated\0"
-			"bad magic\0bad version\0bad structure\0bad layout\0"
-			"internal\0bad #cells\0bad value\0bad overlay\0"
-			"no phandles\0bad flags\0misaligned\0unknown";
+	const char *s = "ok\0not found\0exists\0no space\0bad offset\0bad path"
+			"\0\0\0truncated\0bad magic\0bad version\0bad structure"
+			"\0bad layout\0\0bad #cells\0bad value\0\0\0\0misaligned";
 
-	err = err > 0 || err < -19 ? 20 : -err;
-	while (err--)
+	if (err > 0 || err < DT_ERR_ALIGNMENT)
+		return "?";
+	for (; err; err++)
 		s += slen(s) + 1;
-	return s;
+	return *s ? s : "?";
 }
 
 /* ---- Boot fix-ups ---- */
 
-static int set_cells(void *fdt, int node, const char *name, uint64_t v,
-		     bool wide)
-{
-	if (wide)
-		return dt_setprop_u64(fdt, node, name, v);
-	return dt_setprop_u32(fdt, node, name, v);
-}
-
 int dt_set_chosen(void *fdt, const char *bootargs,
 		  uint64_t initrd_start, uint64_t initrd_end)
 {
-	int node, ac, err = 0;
-	bool drop = !initrd_start && !initrd_end;
+	const char *name = "linux,initrd-start\0linux,initrd-end";
+	uint64_t v = initrd_start;
+	uint32_t cell[2];
+	int node, len, i, err = 0;
 
-	ac = dt_address_cells(fdt, 0);
-	if (ac < 0)
-		return ac;
-	if (initrd_end < initrd_start || (ac == 1 && initrd_end >> 32))
+	len = dt_address_cells(fdt, 0);
+	if (len < 0)
+		return len;
+	len = len > 1 ? 8 : 4;
+	if (initrd_end < initrd_start || (len == 4 && initrd_end >> 32))
 		return DT_ERR_BADVALUE;
 	node = dt_path_offset(fdt, "/chosen");
 	if (node == DT_ERR_NOTFOUND)
@@ -744,18 +737,18 @@ int dt_set_chosen(void *fdt, const char *bootargs,
 		return node;
 	if (bootargs)
 		err = dt_setprop_string(fdt, node, "bootargs", bootargs);
-	if (err)
-		return err;
-	if (drop) {
-		err = dt_delprop(fdt, node, "linux,initrd-start");
-		if (!err || err == DT_ERR_NOTFOUND)
-			err = dt_delprop(fdt, node, "linux,initrd-end");
-		return err == DT_ERR_NOTFOUND ? 0 : err;
+	for (i = 0; !err && i < 2; i++, name += slen(name) + 1, v = initrd_end) {
+		if (!initrd_start && !initrd_end) {
+			err = dt_delprop(fdt, node, name);
+			if (err == DT_ERR_NOTFOUND)
+				err = 0;
+			continue;
+		}
+		dt_st32(&cell[0], v >> 32);
+		dt_st32(&cell[1], v);
+		err = dt_setprop(fdt, node, name, (char *)cell + 8 - len, len);
 	}
-	err = set_cells(fdt, node, "linux,initrd-start", initrd_start, ac > 1);
-	if (err)
-		return err;
-	return set_cells(fdt, node, "linux,initrd-end", initrd_end, ac > 1);
+	return err;
 }
 
 static uint64_t read_cells(const char *p, int n)
@@ -878,7 +871,7 @@ static int ancestors(const void *fdt, int node, int *st)
 /* First reg address of @node, through every parent bus's ranges (spec 2.3.8) */
 static int translate(const void *fdt, int node, uint64_t *addr)
 {
-	int st[DT_MAX_DEPTH], d, ac, sc, pac, len, i, step, err;
+	int st[DT_MAX_DEPTH], d, ac, sc, pac, psc, len, i, step, err;
 	const char *p;
 	uint64_t a, child;
 
@@ -892,27 +885,25 @@ static int translate(const void *fdt, int node, uint64_t *addr)
 	if (!p || len < ac * 4)
 		return DT_ERR_BADVALUE;
 	a = read_cells(p, ac);
-	for (d -= 2; d > 0; d--) {
+	/* bus st[d] has @ac/@sc cells; its parent st[d - 1], @pac/@psc */
+	for (d -= 2; d > 0; d--, ac = pac, sc = psc) {
+		err = bus_cells(fdt, st[d - 1], &pac, &psc);
+		if (err)
+			return err;
 		p = dt_getprop(fdt, st[d], "ranges", &len);
 		if (!p)
 			return DT_ERR_BADVALUE;
-		if (!len)
-			continue;	/* empty ranges: identity */
-		err = bus_cells(fdt, st[d - 1], &pac, &sc);
-		if (!err)
-			err = bus_cells(fdt, st[d], &ac, &sc);
-		if (err)
-			return err;
 		step = (ac + pac + sc) * 4;
-		for (i = 0;; i += step) {
+		for (i = 0; len; i += step) {	/* empty ranges: identity */
 			if (len - i < step)
 				return DT_ERR_BADVALUE;
 			child = read_cells(p + i, ac);
 			if (a >= child &&
-			    a - child < read_cells(p + i + (ac + pac) * 4, sc))
+			    a - child < read_cells(p + i + (ac + pac) * 4, sc)) {
+				a = a - child + read_cells(p + i + ac * 4, pac);
 				break;
+			}
 		}
-		a = a - child + read_cells(p + i + ac * 4, pac);
 	}
 	*addr = a;
 	return 0;

@@ -95,7 +95,7 @@ int dt_open_into(const void *fdt, void *buf, int bufsize);
  * DT_ERR_BADLAYOUT. */
 int dt_pack(void *fdt);
 
-/* Message for a DT_ERR_* code ("unknown" for others). */
+/* Message for a DT_ERR_* code ("?" for others). */
 const char *dt_strerror(int err);
 
 /* ---- Reading --------------------------------------------------------- */
@@ -195,11 +195,15 @@ int dt_memreserve(const void *fdt, struct dt_region *regions, int max, int *n);
  * through /aliases.  *kind is CB_UART_PL011 or CB_UART_8250_MMIO (blob.h),
  * *base the node's first reg address translated through its parents'
  * ranges (empty ranges: identity) to a CPU physical address, *reg_shift the
- * reg-shift property or the family's fixed stride (OMAP, BCM2835 aux,
- * MediaTek: 2), else 0.  Returns 0, DT_ERR_NOTFOUND (no stdout-path, no
- * such node, or a UART kind the stub cannot drive: *kind = CB_UART_NONE),
- * DT_ERR_BADPATH, DT_ERR_BADVALUE (no reg, or an address no ranges entry
- * maps), DT_ERR_BADNCELLS (more than 2 address cells).
+ * reg-shift property or the family's fixed stride (TI OMAP3/OMAP4/DRA7,
+ * BCM2835 aux: 2), else 0; reg-io-width is not looked at.  Kinds known:
+ * arm,pl011; ns16550a, ns16550, snps,dw-apb-uart, nvidia,tegra20-uart and
+ * the TI and Broadcom ones above (8250).  Returns 0, DT_ERR_NOTFOUND (no
+ * stdout-path, no such node, or a UART the stub cannot drive),
+ * DT_ERR_BADPATH (unknown alias), DT_ERR_BADVALUE (no reg, a parent
+ * without ranges, or an address no ranges entry maps), DT_ERR_BADNCELLS
+ * (more than 2 cells), DT_ERR_NOSPACE (node deeper than 16 levels).
+ * *kind is CB_UART_NONE on any error.
  */
 int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 		   uint32_t *reg_shift);
