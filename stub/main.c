@@ -78,7 +78,7 @@ static void plan(struct stub *s)
 	};
 	err = arch_plan_requests(s);
 	if (err)
-		stub_fail(s, "planning", "the blob does not fit this machine");
+		stub_fail(s, "planning", "no usable boot parameters");
 	err = layout_plan(&s->in, &s->plan, &bad);
 	if (err) {
 		log_err("chainboot: no room for %s (%llu bytes)\n",

@@ -48,17 +48,18 @@ uint32_t arch_tick_khz(void)
 	return frq / 1000;
 }
 
-/* r2 is only read where RAM may plausibly be: the board's RAM, or a window
- * above the 128 MiB-aligned base below the blob (AUTO_ZRELADDR's rule). */
+/* r2 is only read where RAM may plausibly be: a window above the 128 MiB
+ * aligned base below the blob (AUTO_ZRELADDR's rule), or the board's RAM. */
 static bool r2_plausible(const struct stub *s, uintptr_t p)
 {
 	uint64_t lo = s->load_base & ~0x07ffffffu, hi = lo + ARM_RAM_WINDOW;
+	const struct cb_board *b = s->board;
 
-	if (s->board && s->board->ram_size) {
-		lo = s->board->ram_base;
-		hi = lo + s->board->ram_size;
-	}
-	return p && !(p & 3) && p >= lo && p + 64 <= hi;
+	if (!p || (p & 3))
+		return false;
+	if (p >= lo && p + 64 <= hi)
+		return true;
+	return b && b->ram_size && p >= b->ram_base && p + 64 <= b->ram_base + b->ram_size;
 }
 
 static unsigned int copy_regions(struct mem_region *to, const struct dt_region *from,
@@ -222,8 +223,10 @@ int arch_plan_requests(struct stub *s)
 	struct layout_req *r = s->in.req;
 
 	s->arch.params_src = choose_fdt(s);
-	if (!s->arch.params_src)
+	if (!s->arch.params_src) {
+		log_err("chainboot: no device tree: r2 holds none and none is packed\n");
 		return -1;
+	}
 	r[LAYOUT_KERNEL] = (struct layout_req){ .size = k->mem_size, .align = 1,
 		.min = ram + k->load_offset, .max = UINT32_MAX, .fixed = true };
 	r[LAYOUT_PGTABLE] = (struct layout_req){ .size = ARM_PGTABLE_SIZE,
