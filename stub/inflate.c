@@ -79,15 +79,25 @@ static inline __attribute__((always_inline)) void refill(struct inflate *s)
 	}
 }
 
-static unsigned int getbits(struct inflate *s, unsigned int n)
+/* The next @n bits, not consumed. */
+static unsigned int peek(struct inflate *s, unsigned int n)
 {
-	unsigned int v;
-
 	if (s->bc < n)
 		refill(s);
-	v = s->bb & MASK(n);
+	return s->bb & MASK(n);
+}
+
+static inline void drop(struct inflate *s, unsigned int n)
+{
 	s->bb >>= n;
 	s->bc -= n;
+}
+
+static unsigned int getbits(struct inflate *s, unsigned int n)
+{
+	unsigned int v = peek(s, n);
+
+	drop(s, n);
 	return v;
 }
 
@@ -329,21 +339,31 @@ static int stored_block(struct inflate *s)
 	return 0;
 }
 
-static int fixed_tables(struct inflate_tables *t)
+/* Both tables from t->lens: @nlen literal/length then @ndist distance lengths. */
+static int build_tables(struct inflate_tables *t, unsigned int nlen,
+			unsigned int ndist)
 {
-	unsigned int i;
 	int err;
 
-	for (i = 0; i < 288; i++)
-		t->lens[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8;
-	for (; i < 288 + 32; i++)
-		t->lens[i] = 5;
-	err = build(t->litlen, LITLEN_BITS, LITLEN_ENOUGH, t->lens, 288,
+	err = build(t->litlen, LITLEN_BITS, LITLEN_ENOUGH, t->lens, nlen,
 		    LITLEN, t->sorted);
 	if (!err)
-		err = build(t->dist, DIST_BITS, DIST_ENOUGH, t->lens + 288, 32,
-			    DIST, t->sorted);
+		err = build(t->dist, DIST_BITS, DIST_ENOUGH, t->lens + nlen,
+			    ndist, DIST, t->sorted);
 	return err;
+}
+
+/* RFC 1951 3.2.6, with the unused symbols 286, 287, 30 and 31. */
+static int fixed_tables(struct inflate_tables *t)
+{
+	static const uint8_t runs[] = { 144, 8, 112, 9, 24, 7, 8, 8, 32, 5 };
+	uint8_t *p = t->lens;
+	unsigned int i, n;
+
+	for (i = 0; i < sizeof(runs); i += 2)
+		for (n = runs[i]; n; n--)
+			*p++ = runs[i + 1];
+	return build_tables(t, 288, 32);
 }
 
 /* RFC 1951 3.2.7: code lengths, themselves Huffman coded by the precode. */
@@ -367,12 +387,9 @@ static int dynamic_tables(struct inflate *s, struct inflate_tables *t)
 	if (err)
 		return err;
 	for (i = 0; i < nlen + ndist; ) {
-		uint32_t e;
+		uint32_t e = t->dist[peek(s, PRECODE_BITS)];
 
-		refill(s);
-		e = t->dist[s->bb & MASK(PRECODE_BITS)];
-		s->bb >>= e & 15;
-		s->bc -= e & 15;
+		drop(s, e & 15);
 		v = e >> 16;
 		if (v < 16) {
 			t->lens[i++] = v;
@@ -397,12 +414,7 @@ static int dynamic_tables(struct inflate *s, struct inflate_tables *t)
 	}
 	if (t->lens[256] == 0)
 		return CODEC_EDATA;	/* no end-of-block code */
-	err = build(t->litlen, LITLEN_BITS, LITLEN_ENOUGH, t->lens, nlen,
-		    LITLEN, t->sorted);
-	if (!err)
-		err = build(t->dist, DIST_BITS, DIST_ENOUGH, t->lens + nlen,
-			    ndist, DIST, t->sorted);
-	return err;
+	return build_tables(t, nlen, ndist);
 }
 
 int inflate_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)

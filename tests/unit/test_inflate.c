@@ -5,12 +5,112 @@
  * check of the decoder, every truncation and every single-bit flip of a
  * stream mixing stored, fixed and dynamic blocks, and random garbage.
  * Buffers are allocated at their exact size so that the ASan build
- * (test_inflate_asan) catches any access past them.
+ * (test_inflate_asan) catches any access past them.  The decoder's source
+ * is included to test its table builder directly on random codes.
  */
 #include <zlib.h>
 #include <libdeflate.h>
 #include "codec.h"
 #include "codec_test.h"
+#include "../../stub/inflate.c"
+
+static void canon(const uint8_t *lens, unsigned int n, uint16_t *codes);
+
+/* ---- table builder ----------------------------------------------------- */
+
+/* Random complete prefix code over @nsym of @n symbols, lengths <= 15:
+ * split random leaves (deeper ones more often) until there are @n. */
+static void random_code(uint8_t *lens, unsigned int nsym, unsigned int n)
+{
+	uint8_t depth[288];
+	unsigned int leaves = 1, i;
+
+	depth[0] = 0;
+	while (leaves < n) {
+		unsigned int k = rnd() % leaves;
+
+		if (rnd() % 2 && k + 1 < leaves)	/* lean to later, deeper */
+			k = leaves - 1 - rnd() % (leaves - k);
+		if (depth[k] >= 15)
+			continue;
+		depth[k]++;
+		depth[leaves++] = depth[k];
+	}
+	memset(lens, 0, nsym);
+	for (i = 0; i < n; i++) {
+		unsigned int s;
+
+		do
+			s = rnd() % nsym;
+		while (lens[s]);
+		lens[s] = depth[i];
+	}
+}
+
+/* Every 15-bit input must decode, through one or two lookups, to the
+ * symbol whose code is its prefix. */
+static const char *check_table(const uint32_t *t, unsigned int bits,
+			       const uint8_t *lens, unsigned int nsym,
+			       enum code_kind kind)
+{
+	static uint16_t owner[1 << 15];
+	uint16_t codes[288];
+
+	canon(lens, nsym, codes);
+	memset(owner, 0xff, sizeof(owner));
+	for (unsigned int s = 0; s < nsym; s++) {
+		uint32_t rev = 0;
+
+		if (!lens[s])
+			continue;
+		for (unsigned int b = 0; b < lens[s]; b++)
+			rev |= (codes[s] >> b & 1u) << (lens[s] - 1 - b);
+		for (uint32_t in = rev; in < 1u << 15; in += 1u << lens[s])
+			owner[in] = s;
+	}
+	for (uint32_t in = 0; in < 1u << 15; in++) {
+		uint32_t e = t[in & MASK(bits)];
+
+		if (e & E_SUB)
+			e = t[(e >> 16) + ((in >> bits) & MASK(e >> 8 & 15))];
+		if (owner[in] >= nsym || e != entry(kind, owner[in], lens[owner[in]]))
+			return "an input decodes to the wrong entry";
+	}
+	return NULL;
+}
+
+static void table_builder(void)
+{
+	static struct inflate_tables t;
+	uint8_t lens[288];
+	const char *why = NULL;
+
+	unsigned int deep = 0;
+
+	for (int i = 0; i < 400 && !why; i++) {
+		unsigned int n = 2 + rnd() % (i % 2 ? 285 : 29);
+		int lit = i % 2, err;
+
+		random_code(lens, lit ? 286 : 30, n);
+		for (unsigned int s = 0; s < (lit ? 286u : 30u); s++)
+			deep += lens[s] > (lit ? LITLEN_BITS : DIST_BITS);
+		memset(&t, 0xff, sizeof(t));
+		if (lit)
+			err = build(t.litlen, LITLEN_BITS, LITLEN_ENOUGH, lens, 286,
+				    LITLEN, t.sorted);
+		else
+			err = build(t.dist, DIST_BITS, DIST_ENOUGH, lens, 30, DIST,
+				    t.sorted);
+		if (err)
+			why = "rejected a complete code";
+		else if (lit)
+			why = check_table(t.litlen, LITLEN_BITS, lens, 286, LITLEN);
+		else
+			why = check_table(t.dist, DIST_BITS, lens, 30, DIST);
+	}
+	result("table builder on random complete codes", why);
+	printf("  (400 codes, %u symbols in second-level tables)\n", deep);
+}
 
 /* Raw deflate by zlib; @strategy Z_FIXED gives fixed blocks, level 0
  * stored ones. */
@@ -847,6 +947,7 @@ static void garbage(void)
 
 int main(void)
 {
+	table_builder();
 	bad_streams();
 	generated_roundtrips();
 	truncations_and_flips();
