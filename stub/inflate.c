@@ -15,7 +15,8 @@
  *
  * The bit buffer is a machine word.  Near the end of the input it is
  * refilled with zero bytes that are only counted (s->pad): a stream that
- * consumes any of them was truncated.
+ * consumes any of them was truncated.  The count stops at PAD_MAX, more
+ * than the buffer holds, which already proves that.
  */
 #include <stdint.h>
 #include <stddef.h>
@@ -57,6 +58,7 @@ struct inflate_tables {
 };
 
 #define MASK(n)		(((bitbuf_t)1 << (n)) - 1)
+#define PAD_MAX		(2 * sizeof(bitbuf_t))
 
 /* Top the buffer up to at least WORD_BITS - 8 bits. */
 static inline __attribute__((always_inline)) void refill(struct inflate *s)
@@ -73,7 +75,7 @@ static inline __attribute__((always_inline)) void refill(struct inflate *s)
 	while (s->bc <= WORD_BITS - 8) {
 		if (s->in < s->in_end)
 			s->bb |= (bitbuf_t)*s->in++ << s->bc;
-		else
+		else if (s->pad < PAD_MAX)
 			s->pad++;
 		s->bc += 8;
 	}
