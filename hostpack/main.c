@@ -93,6 +93,8 @@ int main(int argc, char **argv)
 		printf(usage, pack_usage);
 		return 0;
 	}
-	fprintf(stderr, usage, pack_usage);
-	return HP_EUSAGE;
+	if (!*cmd)
+		return hp_error(HP_EUSAGE, NULL,
+				"usage: hostpack COMMAND ... (pack, info, verify, unpack; see --help)");
+	return hp_error(HP_EUSAGE, NULL, "unknown command '%s' (see hostpack --help)", cmd);
 }

@@ -54,8 +54,12 @@ static int check_info(const char *name, const struct cb_stub_info *si,
 		return hp_error(HP_EINPUT, name, "stub is for %s, not %s",
 				stubimg_arch_name(si->arch), stubimg_arch_name(arch));
 	if (si->image_size < CB_STUB_INFO_OFFSET + sizeof(*si) ||
-	    si->image_size > CB_STUB_MAX_SIZE || si->image_size > len)
-		return hp_error(HP_EINPUT, name, "stub image_size %u impossible (file: %zu bytes)",
+	    si->image_size > CB_STUB_MAX_SIZE)
+		return hp_error(HP_EINPUT, name, "stub image_size %u outside %zu..%u",
+				si->image_size, CB_STUB_INFO_OFFSET + sizeof(*si),
+				CB_STUB_MAX_SIZE);
+	if (si->image_size > len + CB_HDR_ALIGN)
+		return hp_error(HP_EINPUT, name, "stub image_size %u but only %zu bytes",
 				si->image_size, len);
 	if (si->bss_size > CB_STUB_MAX_SIZE || si->reserved != 0)
 		return hp_error(HP_EINPUT, name, "stub bss_size or reserved field invalid");
@@ -80,7 +84,7 @@ int stubimg_check(const char *name, const uint8_t *p, size_t len, uint16_t arch)
 		if (p[i])
 			return hp_error(HP_EINPUT, name, "data after the stub's image_size (%u)",
 					si.image_size);
-	why = front_check_stub(p, si.image_size, arch);
+	why = front_check_stub(p, len < si.image_size ? len : si.image_size, arch);
 	if (why)
 		return hp_error(HP_EINPUT, name, "bad %s front: %s",
 				stubimg_arch_name(arch), why);
@@ -96,8 +100,8 @@ static int take_image(struct stub_image *s, const uint8_t *p, size_t len,
 		return err;
 	memcpy(&s->info, p + CB_STUB_INFO_OFFSET, sizeof(s->info));
 	s->image.len = s->info.image_size;
-	s->image.data = hp_malloc(s->image.len);
-	memcpy(s->image.data, p, s->image.len);
+	s->image.data = hp_calloc(s->image.len);
+	memcpy(s->image.data, p, len < s->image.len ? len : s->image.len);
 	return 0;
 }
 

@@ -34,7 +34,10 @@ int stubimg_load(uint16_t arch, const char *path, struct stub_image *s);
 /*
  * Check a stub image of @len bytes: a valid struct cb_stub_info at
  * CB_STUB_INFO_OFFSET for @arch, nothing but zeros after image_size, and
- * the arch front's magic values in place.  Returns 0 or HP_EINPUT.
+ * the arch front's magic values in place.  A file up to CB_HDR_ALIGN bytes
+ * shorter than image_size is taken as ending in zeros (objcopy -O binary
+ * stops at the last section; the linker script may round _image_size up).
+ * Returns 0 or HP_EINPUT.
  */
 int stubimg_check(const char *name, const uint8_t *p, size_t len, uint16_t arch);
 

@@ -122,16 +122,17 @@ static bool try_klsz(const uint8_t *p, uint32_t pos, int codec,
 /*
  * An lz4 legacy frame has no end mark.  Walk its block chain: after k
  * blocks of 8 MiB (the last may be shorter) the size word S satisfies
- * 8 MiB * (k - 1) < S <= 8 MiB * k.  Returns the stream length or 0.
+ * 8 MiB * (k - 1) < S <= 8 MiB * k.  A block size can satisfy it too, so
+ * this yields every candidate end after @after in turn (0: no more).
  */
-static size_t lz4_chain_end(const uint8_t *p, size_t avail)
+static size_t lz4_chain_end(const uint8_t *p, size_t avail, size_t after)
 {
 	size_t at = 4, k = 0;
 
 	while (avail - at >= 4 && k < ZIMAGE_MAX_INFLATED / LZ4_LEGACY_BLOCK) {
 		uint64_t w = hp_le32(p + at);
 
-		if (k > 0 && w > (k - 1) * (uint64_t)LZ4_LEGACY_BLOCK &&
+		if (at > after && k > 0 && w > (k - 1) * (uint64_t)LZ4_LEGACY_BLOCK &&
 		    w <= k * (uint64_t)LZ4_LEGACY_BLOCK)
 			return at;
 		if (w == 0 || w > avail - at - 4)
@@ -142,17 +143,13 @@ static size_t lz4_chain_end(const uint8_t *p, size_t avail)
 	return 0;
 }
 
-/* Without KLSZ: decode to the stream's end, then the size word must follow. */
-static bool try_plain(const uint8_t *p, uint32_t pos, int codec,
-		      struct zimage_info *zi, struct hp_buf *image)
+/* Decode to the stream's end; the size word must follow (gzip: it is the
+ * trailer's ISIZE, which zlib checks). */
+static bool try_plain_len(const uint8_t *p, uint32_t pos, int codec, size_t avail,
+			  struct zimage_info *zi, struct hp_buf *image)
 {
-	size_t avail = zi->end - pos, used;
+	size_t used;
 
-	if (codec == DECOMP_LZ4) {
-		avail = lz4_chain_end(p + pos, avail);
-		if (!avail)
-			return false;
-	}
 	if (decomp_alloc(codec, p + pos, avail, ZIMAGE_MAX_INFLATED, image, &used))
 		return false;
 	if (codec == DECOMP_GZIP ||
@@ -161,6 +158,21 @@ static bool try_plain(const uint8_t *p, uint32_t pos, int codec,
 		return true;
 	}
 	hp_buf_free(image);
+	return false;
+}
+
+/* Without KLSZ.  lz4: try each candidate end, the size word included so
+ * that it stops the decoder's block walk. */
+static bool try_plain(const uint8_t *p, uint32_t pos, int codec,
+		      struct zimage_info *zi, struct hp_buf *image)
+{
+	size_t avail = zi->end - pos, end = 0;
+
+	if (codec != DECOMP_LZ4)
+		return try_plain_len(p, pos, codec, avail, zi, image);
+	while ((end = lz4_chain_end(p + pos, avail, end)) != 0)
+		if (try_plain_len(p, pos, codec, end + 4, zi, image))
+			return true;
 	return false;
 }
 

@@ -1,0 +1,396 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# hostpack tests, run against the ASan+UBSan build ($O/hostpack-asan):
+#   good paths with the real Debian kernels (every codec, verify, unpack
+#   round trips byte-exact, synthetic zImages with every payload codec,
+#   boot.img v0-v4, boards, reproducibility, atomic output), then the
+#   bad-input corpus of tests/hostpack/bad/cases.txt.
+# Prints PASS/FAIL/SKIP lines and INFO lines with pack times and sizes (from
+# the optimised $O/hostpack); exits non-zero if anything failed.
+#
+# Environment: O (build dir, default build), CB_CACHE (default .cache),
+# HP_ONLY (a shell pattern: run only the tests whose names match it),
+# CASES (another corpus file).  Inputs:
+# $CB_CACHE/armhf/vmlinuz, $CB_CACHE/armhf/Image, $CB_CACHE/armhf/dtbs/,
+# $CB_CACHE/amd64/linux, falling back to the Debian package paths.
+
+set -u
+cd "$(dirname "$0")/../.." || exit 1
+TOP=$(pwd)
+O=${O:-build}
+CB_CACHE=${CB_CACHE:-.cache}
+DI=/usr/lib/debian-installer/images/12
+pick() { if [ -e "$1" ]; then echo "$1"; else echo "$2"; fi; }
+ZIMAGE=$(pick "$CB_CACHE/armhf/vmlinuz" "$DI/armhf/text/debian-installer/armhf/vmlinuz")
+BZIMAGE=$(pick "$CB_CACHE/amd64/linux" "$DI/amd64/text/debian-installer/amd64/linux")
+DTBS=$(pick "$CB_CACHE/armhf/dtbs" "$DI/armhf/text/debian-installer/armhf/dtbs")
+W=$TOP/$O/tests/hostpack
+G=$W/good
+B=$W/bad
+npass=0 nfail=0 nskip=0
+
+pass() { echo "PASS: $1"; npass=$((npass + 1)); }
+fail() { echo "FAIL: $1: $2"; nfail=$((nfail + 1)); }
+skip() { echo "SKIP: $1: $2"; nskip=$((nskip + 1)); }
+
+for f in "$ZIMAGE" "$BZIMAGE" "$DTBS/vexpress-v2p-ca15-tc1.dtb"; do
+	[ -e "$f" ] || { echo "FAIL: inputs: $f missing (make setup fixtures)"; exit 1; }
+done
+
+# ---- build: embed the stubs that build, test the ASan binary ----------
+embed=
+for a in armv7 x86_64; do
+	make -s "$O/stub-$a.bin" >/dev/null 2>&1 && embed="$embed $a"
+done
+echo "INFO: built-in stubs:${embed:- none}"
+if ! make -s HOSTPACK_EMBED="$embed" "$O/hostpack-asan" "$O/hostpack"; then
+	echo "FAIL: build: make $O/hostpack-asan failed"
+	exit 1
+fi
+# Other engineers rebuild the stubs while this runs: keep the ones linked in.
+mkdir -p "$O/tests"
+for a in $embed; do cp "$O/stub-$a.bin" "$O/tests/hostpack-stub-$a.bin"; done
+HP=$TOP/$O/hostpack-asan
+HPFAST=$TOP/$O/hostpack
+export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+# ---- helpers -----------------------------------------------------------
+REASON=
+run() {
+	"$HP" "$@" >"$W/stdout" 2>"$W/stderr"
+	rc=$?
+	[ $rc -eq 0 ] && return 0
+	REASON="hostpack $* -> exit $rc: $(head -n 3 "$W/stderr" | tr '\n' ' ')"
+	return 1
+}
+same() {
+	cmp -s "$1" "$2" && return 0
+	REASON="$1 differs from $2"
+	return 1
+}
+t() {
+	name=$1
+	shift
+	case $name in ${HP_ONLY:-*}) ;; *) return 0 ;; esac
+	REASON=
+	if "$@"; then pass "$name"; else fail "$name" "${REASON:-failed}"; fi
+}
+json() {	# json FILE PYTHON-EXPR: true if the expression holds for j = info --json
+	"$HP" info --json "$1" >"$W/info.json" 2>"$W/stderr" &&
+		python3 -c "import json,sys; j=json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" \
+			"$W/info.json" && return 0
+	REASON="info --json $1: '$2' does not hold"
+	return 1
+}
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# ---- good inputs ---------------------------------------------------------
+rm -rf "$W"
+mkdir -p "$G" "$B" "$G/outdir"
+ln -s "$(realpath "$ZIMAGE")" "$G/vmlinuz"
+ln -s "$(realpath "$BZIMAGE")" "$G/linux"
+cp "$DTBS/vexpress-v2p-ca15-tc1.dtb" "$G/vexpress.dtb"
+cp "$DTBS/am335x-boneblack.dtb" "$G/boneblack.dtb" 2>/dev/null ||
+	cp "$G/vexpress.dtb" "$G/boneblack.dtb"
+if [ -e "$CB_CACHE/armhf/Image" ]; then
+	ln -s "$(realpath "$CB_CACHE/armhf/Image")" "$G/Image"
+else
+	python3 tests/hostpack/mkzimage.py image "$G/vmlinuz" "$G/Image" || exit 1
+fi
+python3 - "$G/initrd.cpio" <<'EOF'
+# a newc cpio archive holding one file, /init
+import sys
+def entry(name, data, mode):
+    n = name.encode() + b"\0"
+    h = "070701" + "".join("%08X" % v for v in
+        (1, mode, 0, 0, 1, 0, len(data), 0, 0, 0, 0, len(n), 0))
+    b = h.encode() + n
+    b += b"\0" * (-len(b) % 4) + data
+    return b + b"\0" * (-len(b) % 4)
+a = entry("init", b"#!/bin/sh\necho INITRAMFS-OK\n", 0o100755) + entry("TRAILER!!!", b"", 0)
+open(sys.argv[1], "wb").write(a + b"\0" * (-len(a) % 512))
+EOF
+gzip -n -9 -c "$G/initrd.cpio" >"$G/initrd.cpio.gz"
+python3 tests/hostpack/fake-stub.py armv7 "$G/fa.bin"
+python3 tests/hostpack/fake-stub.py x86_64 "$G/fx.bin"
+python3 tests/hostpack/fake-stub.py armv7 "$G/fa-deflate.bin" --features 1
+CMDLINE="console=ttyAMA0 earlycon quiet"
+for v in 0 1 2 3; do
+	dtb=
+	[ $v = 2 ] && dtb="--dtb $G/vexpress.dtb"
+	mkbootimg --header_version $v --kernel "$G/vmlinuz" --ramdisk "$G/initrd.cpio.gz" \
+		$dtb --cmdline "$CMDLINE v$v" -o "$G/boot-v$v.img" || exit 1
+done
+# Debian's mkbootimg stops at v3: v4 is v3 plus signature_size at 1580 and
+# the signature after the ramdisk.
+python3 - "$G/boot-v3.img" "$G/boot-v4.img" <<'EOF'
+import struct, sys
+b = bytearray(open(sys.argv[1], "rb").read())
+struct.pack_into("<I", b, 40, 4)
+b[44:44 + 1536] = (b"console=ttyAMA0 earlycon quiet v4").ljust(1536, b"\0")
+struct.pack_into("<I", b, 1580, 4096)
+open(sys.argv[2], "wb").write(b + b"\x5a" * 4096)
+EOF
+head -c 3145728 "$G/Image" >"$G/Image3M"
+ln -s Image3M "$G/small"	# a quick ARM kernel where the kernel is not the point
+cat "$G/vmlinuz" "$G/boneblack.dtb" >"$G/vmlinuz+dtb"
+mkbootimg --header_version 0 --pagesize 4096 --kernel "$G/vmlinuz+dtb" \
+	--cmdline "appended" -o "$G/boot-appended.img" || exit 1
+mkbootimg --header_version 1 --kernel "$G/linux" --ramdisk "$G/initrd.cpio.gz" \
+	--cmdline "console=ttyS0" -o "$G/boot-x86.img" || exit 1
+"$HP" pack --stub "$G/fa.bin" --kernel "$G/vmlinuz" --dtb "$G/vexpress.dtb" \
+	--cmdline "$CMDLINE" -o "$G/a.blob" || { echo "FAIL: a.blob: pack failed"; exit 1; }
+python3 tests/hostpack/mkbad.py "$G" "$B" || { echo "FAIL: mkbad.py failed"; exit 1; }
+
+# ---- the Debian kernels with every codec ----------------------------------
+arm_codec() {
+	run pack --stub "$G/fa.bin" --kernel "$G/vmlinuz" --compress "$1" -o "$W/arm-$1.blob" &&
+		run verify "$W/arm-$1.blob" && run unpack "$W/arm-$1.blob" -d "$W/arm-$1" &&
+		same "$W/arm-$1/kernel" "$G/Image" &&
+		json "$W/arm-$1.blob" "j['sections'][0]['load_offset'] == 0x208000 and j['sections'][0]['mem_size'] == 20582580 + 386260 and j['sections'][0]['codec'] == '$1'"
+}
+x86_codec() {
+	run pack --stub "$G/fx.bin" --kernel "$G/linux" --compress "$1" -o "$W/x86-$1.blob" &&
+		run verify "$W/x86-$1.blob" && run unpack "$W/x86-$1.blob" -d "$W/x86-$1" &&
+		same "$W/x86-$1/kernel" "$G/linux" &&
+		json "$W/x86-$1.blob" "j['x86']['relocatable'] and j['sections'][1]['type'] == 'setup'"
+}
+for c in none deflate lz4; do
+	t "arm-zimage-$c" arm_codec $c
+	t "x86-bzimage-$c" x86_codec $c
+done
+t "arm-gzip-alias" run pack --stub "$G/fa.bin" --kernel "$G/vmlinuz" --compress gzip -o "$W/arm-gzip.blob"
+t "arm-gzip-alias-same" same "$W/arm-gzip.blob" "$W/arm-deflate.blob"
+
+# Figures from the optimised build (ASan times are not representative).
+case figures in ${HP_ONLY:-*}) figs="none deflate lz4" ;; *) figs= ;; esac
+for c in $figs; do
+	for k in vmlinuz linux; do
+		stub=$G/fa.bin
+		[ $k = linux ] && stub=$G/fx.bin
+		s=$(now_ms)
+		"$HPFAST" pack --stub "$stub" --kernel "$G/$k" --compress $c -o "$W/fig.blob"
+		e=$(now_ms)
+		echo "INFO: pack $k --compress $c: $((e - s)) ms, blob $(stat -c %s "$W/fig.blob") bytes"
+	done
+done
+
+# CRCs against an independent implementation (Python's zlib).
+crc_check() {
+	python3 - "$G/a.blob" <<'EOF'
+import struct, sys, zlib
+b = open(sys.argv[1], "rb").read()
+image_size, bss = struct.unpack_from("<II", b, 0x4C)
+h = (image_size + bss + 63) & ~63
+hdr_size, arch, n = struct.unpack_from("<HHH", b, h + 6)
+blob_size, stub_crc, hdr_crc = struct.unpack_from("<III", b, h + 16, )
+assert zlib.crc32(b[:image_size]) == stub_crc, "stub crc"
+hdr = bytearray(b[h:h + hdr_size]); hdr[24:28] = b"\0" * 4
+assert zlib.crc32(hdr) == hdr_crc, "header crc"
+for i in range(n):
+    t, c, f, off, stored, size, mem, load, crc, r = struct.unpack_from("<HBBIIIIIII", b, h + 36 + 32 * i)
+    assert zlib.crc32(b[off:off + stored]) == crc, "section %d crc" % i
+    assert off % 64 == 0, "alignment"
+assert blob_size == len(b)
+assert struct.unpack_from("<I", b, 0x2C)[0] == blob_size, "zImage end"
+tags = struct.unpack_from("<7I", b, 0x60)
+assert tags[:2] == (6, 0x5A534C4B) and tags[6] == 0, "KLSZ tag"
+assert struct.unpack_from("<I", b, tags[2])[0] == 20582580, "KLSZ size offset"
+EOF
+}
+t "crc-zlib-crosscheck" crc_check
+
+# ---- synthetic zImages: every payload codec, with and without KLSZ --------
+head -c 9437184 "$G/Image" >"$G/Image9M"
+synth() {	# codec bytes
+	python3 tests/hostpack/mkzimage.py build "$G/vmlinuz" "$G/Image" "$1" \
+		"$W/z-$1-$2" --bytes "$2" 2>"$W/stderr" || { REASON="mkzimage $1 failed"; return 1; }
+	ref=$G/Image3M
+	[ "$2" = 9437184 ] && ref=$G/Image9M
+	run pack --stub "$G/fa.bin" --kernel "$W/z-$1-$2" --compress none -o "$W/z.blob" &&
+		run unpack "$W/z.blob" -d "$W/z-$1" && same "$W/z-$1/kernel" "$ref" || return 1
+	# no KLSZ tag: the same zImage with the tag table hidden
+	python3 -c "import sys; b=bytearray(open(sys.argv[1],'rb').read()); b[0x34:0x38]=bytes(4); open(sys.argv[2],'wb').write(b)" \
+		"$W/z-$1-$2" "$W/z-$1-$2-nk"
+	run pack --stub "$G/fa.bin" --kernel "$W/z-$1-$2-nk" --compress none \
+		--text-offset 0x8000 --kernel-bss 1M -o "$W/z.blob" &&
+		run unpack "$W/z.blob" -d "$W/z-$1-nk" && same "$W/z-$1-nk/kernel" "$ref"
+}
+for c in gzip xz lzma lz4 lzo; do
+	tool=$c
+	[ $c = lzma ] && tool=xz
+	[ $c = lzo ] && tool=lzop
+	if command -v $tool >/dev/null; then
+		t "zimage-payload-$c" synth $c 3145728
+	else
+		skip "zimage-payload-$c" "$tool not installed"
+	fi
+done
+t "zimage-payload-lz4-2blocks" synth lz4 9437184
+
+# ---- ARM Image and Image.gz ---------------------------------------------
+raw_image() {
+	run pack --stub "$G/fa.bin" --kernel "$G/Image" --text-offset 0x208000 \
+		--kernel-bss 386260 --compress none -o "$W/img.blob" &&
+		same "$W/img.blob" "$W/arm-none.blob"
+}
+t "arm-image-raw-equals-zimage" raw_image
+image_gz() {
+	gzip -n -1 -c "$G/Image" >"$W/Image.gz"
+	run pack --stub "$G/fa.bin" --kernel "$W/Image.gz" --text-offset 0x208000 \
+		--kernel-bss 386260 --compress none -o "$W/imggz.blob" &&
+		same "$W/imggz.blob" "$W/arm-none.blob"
+}
+t "arm-image-gz-equals-zimage" image_gz
+image_defaults() {
+	run pack --stub "$G/fa.bin" --kernel "$G/Image" --compress none -o "$W/imgd.blob" &&
+		json "$W/imgd.blob" "j['sections'][0]['load_offset'] == 0x8000 and j['sections'][0]['mem_size'] == 20582580 + 4 * 1024 * 1024"
+}
+t "arm-image-defaults" image_defaults
+
+# ---- Android boot images ----------------------------------------------------
+bootimg() {	# version
+	run pack --stub "$G/fa.bin" --bootimg "$G/boot-v$1.img" --compress none -o "$W/boot-v$1.blob" &&
+		run verify "$W/boot-v$1.blob" && run unpack "$W/boot-v$1.blob" -d "$W/boot-v$1" &&
+		same "$W/boot-v$1/kernel" "$G/Image" &&
+		same "$W/boot-v$1/initrd" "$G/initrd.cpio.gz" || return 1
+	printf '%s' "$CMDLINE v$1" >"$W/cmdline-v$1"
+	same "$W/boot-v$1/cmdline" "$W/cmdline-v$1" || return 1
+	if [ "$1" = 2 ]; then
+		same "$W/boot-v$1/dtb0.dtb" "$G/vexpress.dtb"
+	else
+		[ ! -e "$W/boot-v$1/dtb0.dtb" ] || { REASON="unexpected DTB"; return 1; }
+	fi
+}
+for v in 0 1 2 3 4; do
+	t "bootimg-v$v" bootimg $v
+done
+bootimg_override() {
+	run pack --stub "$G/fa.bin" --bootimg "$G/boot-v2.img" --cmdline "mine" --compress none \
+		--dtb "$G/boneblack.dtb" --initrd "$G/initrd.cpio" -o "$W/bo.blob" &&
+		run unpack "$W/bo.blob" -d "$W/bo" && same "$W/bo/dtb0.dtb" "$G/boneblack.dtb" &&
+		same "$W/bo/initrd" "$G/initrd.cpio" && [ "$(cat "$W/bo/cmdline")" = mine ]
+}
+t "bootimg-overrides" bootimg_override
+bootimg_appended() {
+	run pack --stub "$G/fa.bin" --bootimg "$G/boot-appended.img" --compress none -o "$W/ba.blob" &&
+		run unpack "$W/ba.blob" -d "$W/ba" && same "$W/ba/dtb0.dtb" "$G/boneblack.dtb" &&
+		same "$W/ba/kernel" "$G/Image"
+}
+t "bootimg-zimage-appended-dtb" bootimg_appended
+bootimg_x86() {
+	run pack --stub "$G/fx.bin" --bootimg "$G/boot-x86.img" -o "$W/bx.blob" &&
+		run unpack "$W/bx.blob" -d "$W/bx" && same "$W/bx/kernel" "$G/linux"
+}
+t "bootimg-x86" bootimg_x86
+
+# ---- boards, flags --------------------------------------------------------------
+board_rt() {
+	run pack --stub "$G/fa.bin" --kernel "$G/small" --compress none --board qemu-virt-armv7 -o "$W/bd.blob" &&
+		run unpack "$W/bd.blob" -d "$W/bd" &&
+		run pack --stub "$G/fa.bin" --kernel "$G/small" --compress none --board "$W/bd/board.conf" -o "$W/bd2.blob" &&
+		same "$W/bd.blob" "$W/bd2.blob" &&
+		json "$W/bd.blob" "j['sections'][0]['type'] == 'board' and j['sections'][0]['text'] == 'qemu-virt-armv7'"
+}
+t "board-file-roundtrip" board_rt
+board_dirs() {
+	mkdir -p "$W/boards"
+	printf 'name = mine\nuart = 8250-mmio\nuart_base = 0x1c090000\nuart_shift = 2\n' >"$W/boards/mine.conf"
+	run pack --stub "$G/fa.bin" --kernel "$G/small" --compress none --board mine --boards-dir "$W/boards" -o "$W/bm.blob" &&
+		run pack --stub "$G/fx.bin" --kernel "$G/linux" --board pc -o "$W/bp.blob" || return 1
+	export CHAINBOOT_BOARDS="$W/boards"
+	run pack --stub "$G/fa.bin" --kernel "$G/small" --compress none --board mine -o "$W/bm2.blob"
+	rc=$?
+	unset CHAINBOOT_BOARDS
+	[ $rc -eq 0 ] && same "$W/bm.blob" "$W/bm2.blob"
+}
+t "board-dirs-env" board_dirs
+flags() {
+	run pack --stub "$G/fa.bin" --kernel "$G/vmlinuz" --compress none --quiet-stub \
+		--cmdline x --cmdline-mode append -o "$W/fl.blob" &&
+		json "$W/fl.blob" "j['flags'] == {'quiet': True, 'cmdline_mode': 'append'}"
+}
+t "flags" flags
+
+# ---- reproducible, atomic --------------------------------------------------------
+repro() {	# stub kernel codec earlier-blob
+	mkdir -p "$W/r"
+	run pack --stub "$G/$1" --kernel "$G/$2" --compress "$3" -o "$W/r/other-name.blob" &&
+		same "$W/r/other-name.blob" "$W/$4" &&
+		run pack --stub "$G/$1" --kernel "$G/small" --compress "$3" --initrd "$G/initrd.cpio" \
+			--compress-initrd "$3" -o "$W/r1.blob" &&
+		run pack --stub "$G/$1" --kernel "$G/small" --compress "$3" --initrd "$G/initrd.cpio" \
+			--compress-initrd "$3" -o "$W/r/r2.blob" &&
+		same "$W/r1.blob" "$W/r/r2.blob" && run unpack "$W/r1.blob" -d "$W/r1" &&
+		same "$W/r1/initrd" "$G/initrd.cpio"
+}
+t "reproducible-arm-lz4" repro fa.bin vmlinuz lz4 arm-lz4.blob
+t "reproducible-arm-deflate" repro fa.bin vmlinuz deflate arm-deflate.blob
+atomic() {
+	echo "precious" >"$W/keep.blob"
+	cp "$W/keep.blob" "$W/keep.ref"
+	"$HP" pack --stub "$G/fa.bin" --kernel "$B/zimage-corrupt-payload" -o "$W/keep.blob" 2>/dev/null
+	[ $? -eq 2 ] || { REASON="failing pack did not exit 2"; return 1; }
+	same "$W/keep.blob" "$W/keep.ref" || return 1
+	[ -z "$(ls -A "$W" | grep '^\.')" ] || { REASON="temporary file left: $(ls -A "$W" | grep '^\.')"; return 1; }
+	run pack --stub "$G/fa.bin" --kernel "$G/small" -o "$W/keep.blob" && run verify "$W/keep.blob"
+}
+t "atomic-output" atomic
+
+# ---- real and built-in stubs -------------------------------------------------
+builtin() {	# arch kernel
+	run pack --kernel "$G/$2" --initrd "$G/initrd.cpio.gz" --compress none -o "$W/bi-$1.blob" &&
+		run verify "$W/bi-$1.blob" &&
+		run pack --stub "$TOP/$O/tests/hostpack-stub-$1.bin" --kernel "$G/$2" --initrd "$G/initrd.cpio.gz" \
+			--compress none -o "$W/sf-$1.blob" && same "$W/sf-$1.blob" "$W/bi-$1.blob"
+}
+for a in armv7 x86_64; do
+	k=vmlinuz
+	[ $a = x86_64 ] && k=linux
+	case " $embed " in
+	*" $a "*) t "builtin-stub-$a" builtin $a $k ;;
+	*) skip "builtin-stub-$a" "the $a stub does not build yet" ;;
+	esac
+done
+
+# ---- the bad-input corpus ------------------------------------------------------
+LONG1024=$(python3 -c 'print("x" * 1024)')
+LONG2048=$(python3 -c 'print("x" * 2048)')
+NEWLINE="a
+b"
+OUT=$W/out/bad.blob
+mkdir -p "$W/out"
+bad_case() {	# exit substring args
+	want=$1 sub=$2
+	shift 2
+	rm -f "$OUT"
+	"$HP" "$@" >"$W/stdout" 2>"$W/stderr"
+	rc=$?
+	lines=$(wc -l <"$W/stderr")
+	if [ $rc -ne "$want" ]; then
+		REASON="exit $rc, want $want: $(head -n 3 "$W/stderr" | tr '\n' ' ')"
+	elif ! grep -qF -- "$sub" "$W/stderr"; then
+		REASON="stderr lacks '$sub': $(head -n 3 "$W/stderr" | tr '\n' ' ')"
+	elif [ "$lines" -ne 1 ] || ! grep -q '^hostpack: ' "$W/stderr"; then
+		REASON="stderr is not one 'hostpack:' line ($lines lines)"
+	elif [ -e "$OUT" ]; then
+		REASON="$OUT was written"
+	elif ls -A "$W/out" "$G" | grep -q '^\.'; then
+		REASON="temporary file left behind"
+	else
+		return 0
+	fi
+	return 1
+}
+while IFS='|' read -r name want sub args; do
+	case $name in '#'* | '') continue ;; esac
+	name=$(echo $name)
+	want=$(echo $want)
+	sub=$(echo "$sub" | sed 's/^ *//; s/ *$//')
+	eval "set -- $args"
+	t "bad-$name" bad_case "$want" "$sub" "$@"
+done <"${CASES:-tests/hostpack/bad/cases.txt}"
+
+echo "hostpack: $npass passed, $nfail failed, $nskip skipped"
+[ $nfail -eq 0 ]
