@@ -11,4 +11,4 @@ ARCH_LIBS	:=
 # Linked at a fixed address: absolute relocations are expected.
 PIC_CHECK	:= true
 # The device tree is ARM's business.
-STUB_SRCS	:= $(filter-out dt.c atags.c,$(STUB_SRCS))
+STUB_SRCS	:= $(filter-out dt%.c atags.c,$(STUB_SRCS))
