@@ -94,17 +94,23 @@ log "initramfs"
 # ---- 1. size -------------------------------------------------------------
 
 # Per-object breakdown of a linked stub: each sized symbol of the ELF is
-# given to the object file that defines a symbol of that name and size
-# (--gc-sections drops what is unused, so the objects' own sizes overstate).
-breakdown() { # nm elf objdir
-	local nm=$1 elf=$2 dir=$3 o
+# given to the linked object file (stub/Makefile's OBJS) that defines a
+# symbol of that name and size (--gc-sections drops what is unused, so the
+# objects' own sizes overstate). Bytes no symbol covers (string literals,
+# alignment) are one "(unnamed)" row. The linker script puts read-only data
+# in the text section, so "text" includes constants.
+breakdown() { # nm elf arch text+data+bss
+	local nm=$1 elf=$2 arch=$3 total=$4 dir=$BUILD/$3 o objs
+	objs=$(make --no-print-directory -s -f stub/Makefile ARCH="$arch" \
+		--eval 'cb-print-objs: ; @echo $(OBJS)' cb-print-objs)
 	{
-		for o in $(find "$dir" -name '*.o' | sort); do
+		for o in $objs; do
+			case $o in /*) ;; *) o=$ROOT/$o ;; esac
 			"$nm" -S --defined-only "$o" 2>/dev/null |
 				awk -v o="${o#"$dir"/}" 'NF == 4 { print "O", o, $2, $4 }'
 		done
 		"$nm" -S --size-sort "$elf" | awk 'NF == 4 { print "E", $2, $3, $4 }'
-	} | awk '
+	} | awk -v total="$total" '
 	function hex(s,   i, v) {
 		v = 0; s = tolower(s)
 		for (i = 1; i <= length(s); i++)
@@ -114,14 +120,17 @@ breakdown() { # nm elf objdir
 	$1 == "O" { key = $4 " " $3; if (!(key in obj)) obj[key] = $2; next }
 	$1 == "E" {
 		key = $4 " " $2; size = hex($2); t = tolower($3)
-		o = (key in obj) ? obj[key] : "(other)"
+		o = (key in obj) ? obj[key] : "(symbol in no object)"
 		if (t == "b") bss[o] += size; else if (t == "d") data[o] += size
-		else if (t == "r") ro[o] += size; else text[o] += size
+		else text[o] += size
 		all[o] += size; tot += size
 	}
 	END {
-		for (o in all) printf "%d %s %d %d %d %d\n", all[o], o, text[o], ro[o], data[o], bss[o]
-	}' | sort -rn | awk '{ printf "| %s | %d | %d | %d | %d | %d |\n", $2, $3, $4, $5, $6, $1 }'
+		for (o in all)
+			printf "%d %s %d %d %d\n", all[o], o, text[o], data[o], bss[o]
+		if (total > tot)
+			printf "%d %s %d %d %d\n", total - tot, "(unnamed)", total - tot, 0, 0
+	}' | sort -rn | awk '{ printf "| %s | %d | %d | %d | %d |\n", $2, $3, $4, $5, $1 }'
 }
 
 elf_size() { # size-tool elf -> "text data bss"
@@ -160,24 +169,24 @@ $x_row
 
 **Both stubs miss the 8 KiB budget** (the last column says by how much).
 Where the bytes go, by object file (\`nm -S --size-sort\` of the linked ELF,
-each symbol given to the object defining it; "(other)" = symbols not found in
-any object; string literals and alignment padding are not symbols, so the
-totals are below \`text\`):
+each symbol given to the linked object defining it; "(unnamed)" = bytes no
+symbol covers: string literals and alignment; the linker script keeps
+constants in text):
 
 ARMv7 (\`arm-none-eabi-nm\`):
 
-| object | text | rodata | data | bss | total |
-|---|---:|---:|---:|---:|---:|
-$(breakdown arm-none-eabi-nm "$ARM_ELF" "$BUILD/armv7")
+| object | text | data | bss | total |
+|---|---:|---:|---:|---:|
+$(breakdown arm-none-eabi-nm "$ARM_ELF" armv7 $((a_text + a_data + a_bss)))
 EOF
 )"
 if [ -n "$x_row" ]; then
 	add 1x "$(cat <<EOF
 x86_64 (\`nm\`; the stub is a 32-bit ELF entered in protected mode):
 
-| object | text | rodata | data | bss | total |
-|---|---:|---:|---:|---:|---:|
-$(breakdown nm "$X86_ELF" "$BUILD/x86_64")
+| object | text | data | bss | total |
+|---|---:|---:|---:|---:|
+$(breakdown nm "$X86_ELF" x86_64 $((x_text + x_data + x_bss)))
 EOF
 )"
 fi
@@ -280,7 +289,9 @@ icount() { # image [qemu args] -- addr...
 }
 
 log "3. hand-off instruction counts"
-declare -A IC IC_RELOC RELOC_AT
+declare -A IC RELOC_AT ST_CHECK ST_COPY ST_SETUP ST_DECODE
+# Offset of a stub function in the image (the ELF is linked at 0).
+sym() { echo $((0x$(arm-none-eabi-nm "$ARM_ELF" | awk -v s="$1" '$3 == s { print $1; exit }'))); }
 ho_codecs=(none deflate lz4)
 [ -n "$QUICK" ] && ho_codecs=(lz4)
 for c in "${ho_codecs[@]}"; do
@@ -298,19 +309,39 @@ for c in "${ho_codecs[@]}"; do
 	wait "$qpid" 2>/dev/null || true
 	reloc=$(tr -d '\r' <"$OUT/reloc-$c.log" | sed -n 's/^relocating blob to \([0-9a-fA-F]*\).*/0x\1/p' | head -1)
 	RELOC_AT[$c]=$reloc
+	# Stops, in order: blob entry; arch_relocate() in the loaded copy;
+	# the relocated copy's re-entry (arch_relocate() enters it at +0x3c,
+	# "b restart"); the kernel decoder's entry in the running copy; the
+	# kernel entry.  Stages that do not exist for this blob are left out.
+	base=${reloc:-$ZIMAGE_LOAD}
+	dec=
+	case $c in
+	deflate) dec=$(sym inflate_decompress) ;;
+	lz4) dec=$(sym lz4_decompress) ;;
+	esac
+	stops=($ZIMAGE_LOAD)
+	[ -n "$reloc" ] && stops+=("$(printf '0x%x' $((ZIMAGE_LOAD + $(sym arch_relocate))))" \
+		"$(printf '0x%x' $((reloc + 0x3c)))")
+	[ -n "$dec" ] && stops+=("$(printf '0x%x' $((base + dec)))")
+	stops+=($KERNEL_ENTRY)
+	mapfile -t counts < <(icount "$blob" -- "${stops[@]}")
+	[ ${#counts[@]} -eq ${#stops[@]} ] ||
+		die "icount $c: ${#counts[@]} of ${#stops[@]} stops (see $OUT/icount-gdb.log)"
+	last=$((${#counts[@]} - 1))
+	IC[$c]=$((counts[last] - counts[0]))
+	i=0
+	ST_CHECK[$c]=; ST_COPY[$c]=; ST_SETUP[$c]=; ST_DECODE[$c]=
 	if [ -n "$reloc" ]; then
-		# arch_relocate() re-enters the copy at its 0x3c (b restart).
-		reloc=$(printf '0x%x' $((reloc + 0x3c)))
-		mapfile -t counts < <(icount "$blob" -- $ZIMAGE_LOAD "$reloc" $KERNEL_ENTRY)
-		[ ${#counts[@]} -eq 3 ] || die "icount $c: no counts (see $OUT/icount-gdb.log)"
-		IC_RELOC[$c]=$((counts[1] - counts[0]))
-		IC[$c]=$((counts[2] - counts[0]))
-	else
-		mapfile -t counts < <(icount "$blob" -- $ZIMAGE_LOAD $KERNEL_ENTRY)
-		[ ${#counts[@]} -eq 2 ] || die "icount $c: no counts (see $OUT/icount-gdb.log)"
-		IC[$c]=$((counts[1] - counts[0]))
+		ST_CHECK[$c]=$((counts[1] - counts[0]))
+		ST_COPY[$c]=$((counts[2] - counts[1]))
+		i=2
 	fi
-	log "  $c: ${IC[$c]} instructions (relocation part: ${IC_RELOC[$c]:-none})"
+	if [ -n "$dec" ]; then
+		ST_SETUP[$c]=$((counts[i + 1] - counts[i]))
+		i=$((i + 1))
+	fi
+	ST_DECODE[$c]=$((counts[last] - counts[i]))
+	log "  $c: ${IC[$c]} instructions (check ${ST_CHECK[$c]:--}, copy ${ST_COPY[$c]:--}, setup ${ST_SETUP[$c]:--}, rest ${ST_DECODE[$c]})"
 done
 zimage_note="measured in this run"
 if [ -z "$QUICK" ]; then
@@ -327,10 +358,13 @@ img_len=$(stat -c %s "$IMAGE")
 ho_rows=
 floor=${IC[none]:-}
 for c in "${ho_codecs[@]}"; do
-	r=${IC_RELOC[$c]:-}
-	ho_rows+="| chainboot $c blob | $(n "${IC[$c]}") | $(ratio "${IC[$c]}" "$img_len") | ${r:+$(n "$r") (to ${RELOC_AT[$c]})}${r:-no relocation} | $(ratio "${IC[$c]}" "${IC[zimage]}") | ${floor:+$(ratio "${IC[$c]}" "$floor")} |"$'\n'
+	pc() { # part -> "N (P%)" or "-"
+		[ -n "$1" ] || { echo "-"; return; }
+		echo "$(n "$1") ($(ratio "$1" "${IC[$c]}" | awk '{ printf "%.0f%%", $1 * 100 }'))"
+	}
+	ho_rows+="| chainboot $c blob | $(n "${IC[$c]}") | $(ratio "${IC[$c]}" "$img_len") | $(pc "${ST_CHECK[$c]}") | $(pc "${ST_COPY[$c]}") | $(pc "${ST_SETUP[$c]}") | $(pc "${ST_DECODE[$c]}") | $(ratio "${IC[$c]}" "${IC[zimage]}") | ${floor:+$(ratio "${IC[$c]}" "$floor")} |"$'\n'
 done
-ho_rows+="| Debian zImage (Linux XZ decompressor, $zimage_note) | $(n "${IC[zimage]}") | $(ratio "${IC[zimage]}" "$img_len") | (its own relocation, not split out) | 1.00 | ${floor:+$(ratio "${IC[zimage]}" "$floor")} |"
+ho_rows+="| Debian zImage (Linux XZ decompressor, $zimage_note) | $(n "${IC[zimage]}") | $(ratio "${IC[zimage]}" "$img_len") | | | | (not split) | 1.00 | ${floor:+$(ratio "${IC[zimage]}" "$floor")} |"
 lz=${IC[lz4]}
 if [ "$lz" -le $ICOUNT_TARGET ]; then
 	verdict="The LZ4 blob meets the target: $(n "$lz") <= $(n $ICOUNT_TARGET) instructions."
@@ -342,21 +376,31 @@ add 3 "$(cat <<EOF
 
 Method (NOTES.md section 5): \`qemu-system-arm -M virt -cpu cortex-a15 -m 512
 -icount shift=0,rr=record,rrfile=F -S -gdb tcp::PORT -kernel X\`, gdb-multiarch
-hardware breakpoints (\`hbreak\`) at the blob's first instruction
-($ZIMAGE_LOAD: QEMU's 4-instruction boot code at $RAM_BASE jumps there), at
-the stub's re-entry in its relocated copy when it moves itself first
-("relocating blob to X" in its log; the copy is re-entered at X+0x3c after
-every section was verified in place), and at the kernel entry $KERNEL_ENTRY (RAM base +
-TEXT_OFFSET 0x208000); \`monitor info replay\` gives the instruction count at
-each stop. Counts are entry -> kernel entry and do not change between runs.
+hardware breakpoints (\`hbreak\`, one after the other) and \`monitor info
+replay\`, which gives the instruction count at each stop. The same blob gives the
+same count in every run (each extra breakpoint stop moves it by a few
+instructions). Stops, and the stages between them:
+
+- blob entry $ZIMAGE_LOAD (QEMU's 4-instruction boot code at $RAM_BASE jumps
+  there) -> \`arch_relocate()\` in the loaded copy = **check**: plan, caches
+  on, CRC-32 of every section, in place;
+- -> the relocated copy's re-entry (X+0x3c, where "relocating blob to X" in
+  the stub's log) = **self-relocation copy** (the stub moves the blob out of
+  the way of the kernel first; only when it has to);
+- -> the kernel decoder's entry (\`lz4_decompress\` / \`inflate_decompress\`
+  in the running copy) = **setup**: DTB /chosen, initrd copy;
+- -> the kernel entry $KERNEL_ENTRY (RAM base + TEXT_OFFSET 0x208000) =
+  **kernel decode + hand-off** (for "none" everything after the relocation:
+  setup and the plain copy of the Image).
+
 Every blob is the Debian armmp kernel plus the test initramfs
 ($(n "$(stat -c %s "$INITRD")") bytes, checked by CRC-32 like the kernel) and
 the command line; integrity checking is on (the stub always verifies every
 section's CRC-32 before it decodes). Inflated kernel: $(n "$img_len") bytes.
 The "none" blob is the floor: the stub only checks and copies the Image.
 
-| image | instructions, entry -> kernel | per output byte | of which: CRC check + self-relocation (entry -> re-entry of the copy) | vs zImage | vs none (floor) |
-|---|---:|---:|---:|---:|---:|
+| image | instructions, entry -> kernel | per output byte | check | self-relocation copy | setup | kernel decode + hand-off | vs zImage | vs none (floor) |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
 $ho_rows
 
 Target: the LZ4 blob at most $(n $ICOUNT_TARGET) instructions. $verdict
@@ -410,6 +454,7 @@ log "4. end to end ($RUNS runs each)"
 mk_jump "$OUT/jump.bin"
 declare -A E2E E2E_ALL
 e2e_names=(lz4 zimage preload)
+[ -n "$QUICK" ] && e2e_names=(lz4)	# smoke: the blob still boots
 for name in "${e2e_names[@]}"; do
 	case $name in
 	lz4) args=(-kernel "$OUT/arm-lz4.blob") ;;
@@ -435,7 +480,8 @@ for name in "${e2e_names[@]}"; do
 	log "  $name: ${E2E[$name]:-failed} (${E2E_ALL[$name]})"
 done
 e2e_row() { # name label
-	local v=${E2E[$1]}
+	local v=${E2E[$1]:-}
+	[ -n "${E2E_ALL[$1]:-}" ] || return 0	# not run (quick mode)
 	if [ -z "$v" ]; then
 		echo "| $2 | did not reach INITRD-OK | ${E2E_ALL[$1]} | | |"
 	else
