@@ -53,6 +53,16 @@ static unsigned int clamp_uint(size_t v)
 	return v > UINT_MAX ? UINT_MAX : (unsigned int)v;
 }
 
+/*
+ * A stream that stopped for lack of room: the output is full and input is
+ * left (every format here ends with a trailer, index or end mark that
+ * cannot have been read yet).  Out of input first: truncated.
+ */
+static int full_or_bad(bool stuck, size_t avail_in, size_t avail_out)
+{
+	return stuck && avail_in != 0 && avail_out == 0 ? DECOMP_EFULL : DECOMP_EDATA;
+}
+
 static int run_gzip(const uint8_t *src, size_t src_len, uint8_t *dst,
 		    size_t cap, size_t *out, size_t *used)
 {
@@ -74,7 +84,7 @@ static int run_gzip(const uint8_t *src, size_t src_len, uint8_t *dst,
 	inflateEnd(&z);
 	if (ret == Z_STREAM_END)
 		return 0;
-	return ret == Z_BUF_ERROR && z.avail_out == 0 ? DECOMP_EFULL : DECOMP_EDATA;
+	return full_or_bad(ret == Z_BUF_ERROR, z.avail_in, z.avail_out);
 }
 
 static int run_lzma(int codec, const uint8_t *src, size_t src_len,
@@ -102,7 +112,7 @@ static int run_lzma(int codec, const uint8_t *src, size_t src_len,
 	lzma_end(&s);
 	if (ret == LZMA_STREAM_END)
 		return 0;
-	return ret == LZMA_BUF_ERROR && s.avail_out == 0 ? DECOMP_EFULL : DECOMP_EDATA;
+	return full_or_bad(ret == LZMA_BUF_ERROR, s.avail_in, s.avail_out);
 }
 
 /* Tell a full output apart from bad data: LZ4_decompress_safe() cannot. */

@@ -1,0 +1,105 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * board_parse(): a full board file, comments and spacing, number forms,
+ * the format/parse round trip, the boards/ files of the tree, and a table
+ * of bad files, each naming the check it must hit.
+ */
+#include <string.h>
+#include "board.h"
+#include "hostpack_test.h"
+
+static void good_cases(void)
+{
+	static const char full[] =
+		"# a comment line\n"
+		"  name=test-board_1.0   # trailing comment\n"
+		"\n"
+		"uart = 8250-mmio\n"
+		"uart_base\t=\t0x1c090000\n"
+		"uart_shift = 2\n"
+		"ram_base = 0x80000000\n"
+		"ram_size = 512M\n"
+		"reset = reg\n"
+		"reset_addr = 0x10000040\n"
+		"reset_value = 0xdead\n"
+		"hardboot_page = 0x8fe00000";	/* no final newline */
+	struct cb_board b, c;
+	char text[512];
+
+	hp_check(board_parse("full", full, &b) == 0 && strcmp(b.name, "test-board_1.0") == 0 &&
+		 b.uart_kind == CB_UART_8250_MMIO && b.uart_base == 0x1c090000 &&
+		 b.uart_shift == 2 && b.ram_base == 0x80000000 && b.ram_size == 512u << 20 &&
+		 b.reset_kind == CB_RESET_REG && b.reset_addr == 0x10000040 &&
+		 b.reset_value == 0xdead && b.hardboot_page == 0x8fe00000,
+		 "full-file", "fields differ");
+	board_format(&b, text, sizeof(text));
+	hp_check(board_parse("again", text, &c) == 0 && memcmp(&b, &c, sizeof(b)) == 0,
+		 "format-parse-roundtrip", "differs:\n%s", text);
+	hp_check(board_parse("min", "name = x\n", &b) == 0 && b.uart_kind == CB_UART_NONE &&
+		 b.reset_kind == CB_RESET_NONE, "name-only", "rejected");
+	hp_check(board_parse("max", "name = x\nram_size = 4294967295\n", &b) == 0 &&
+		 b.ram_size == 0xffffffffu, "uint32-max", "rejected");
+	hp_check(board_parse("crlf", "name = x\r\nuart = none\r\n", &b) == 0, "crlf",
+		 "rejected");
+	hp_check(board_load("qemu-virt-armv7", "boards", &b) == 0 &&
+		 b.uart_kind == CB_UART_PL011 && b.uart_base == 0x09000000 &&
+		 b.ram_base == 0x40000000 && b.reset_kind == CB_RESET_PSCI,
+		 "boards/qemu-virt-armv7.conf", "wrong values");
+	hp_check(board_load("pc", "boards", &b) == 0 && b.uart_kind == CB_UART_8250_IO &&
+		 b.uart_base == 0x3f8 && b.reset_kind == CB_RESET_X86, "boards/pc.conf",
+		 "wrong values");
+}
+
+static const struct {
+	const char *name;
+	const char *text;
+} bad_cases[] = {
+	/* parse_line: no '=' */
+	{ "no-equals", "name x\n" },
+	/* parse_line: unknown key */
+	{ "unknown-key", "name = x\ncolour = red\n" },
+	{ "key-case", "NAME = x\n" },
+	/* parse_line: key given twice */
+	{ "duplicate", "name = x\nname = y\n" },
+	/* set_value: numbers (hp_parse_u32) */
+	{ "number-words", "name = x\nram_size = lots\n" },
+	{ "number-empty", "name = x\nram_size =\n" },
+	{ "number-negative", "name = x\nram_size = -1\n" },
+	{ "number-4g", "name = x\nram_size = 0x100000000\n" },
+	{ "number-5G", "name = x\nram_size = 5G\n" },
+	{ "number-suffix", "name = x\nram_size = 12Q\n" },
+	{ "number-space", "name = x\nram_size = 1 2\n" },
+	/* set_value: enumerations */
+	{ "uart-unknown", "name = x\nuart = 16550\n" },
+	{ "reset-unknown", "name = x\nreset = watchdog\n" },
+	/* set_value: name characters and length (23 max) */
+	{ "name-space", "name = my board\n" },
+	{ "name-slash", "name = a/b\n" },
+	{ "name-24", "name = abcdefghijklmnopqrstuvwx\n" },
+	/* board_validate */
+	{ "no-name", "uart = none\n" },
+	{ "empty-file", "" },
+	{ "uart-no-base", "name = x\nuart = pl011\n" },
+	{ "shift-5", "name = x\nuart_shift = 5\n" },
+	{ "reset-reg-no-addr", "name = x\nreset = reg\n" },
+};
+
+int main(void)
+{
+	struct cb_board b;
+	const char *why;
+	unsigned int i;
+
+	good_cases();
+	for (i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++)
+		hp_check(board_parse(bad_cases[i].name, bad_cases[i].text, &b) == HP_EINPUT,
+			 bad_cases[i].name, "accepted");
+	hp_check(board_load("no-such-board", "boards", &b) == HP_EINPUT, "load-unknown",
+		 "accepted");
+	hp_check(board_load(".hidden", NULL, &b) == HP_EINPUT, "load-dotname", "accepted");
+	memset(&b, 0, sizeof(b));
+	strcpy(b.name, "x");
+	b.reserved[1] = 1;
+	hp_check(board_validate(&b, &why) != 0, "validate-reserved", "accepted");
+	return hp_test_done();
+}
