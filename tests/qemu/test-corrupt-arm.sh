@@ -42,6 +42,7 @@ if ! lay=$(python3 "$blobtool" layout "$good" 2>&1); then
 	echo "FAIL: $name: $lay"
 	exit 1
 fi
+hoff=0 nsec=0 # set from the layout:
 eval "$lay"
 # The header as read here must agree with hostpack's own view of it.
 if json=$("$hostpack" info --json "$good" 2>/dev/null); then
@@ -56,6 +57,7 @@ for s in json.load(sys.stdin)["sections"]:
 fi
 
 # Offsets of a section by type name: sets s_idx, s_off, s_size.
+s_idx=0 s_off=0 s_size=0
 find_section() { # type
 	local i t
 	for ((i = 0; i < nsec; i++)); do

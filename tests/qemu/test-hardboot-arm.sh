@@ -154,6 +154,7 @@ bad_kernel() { # test extra-pack-options...
 		echo "FAIL: $test: $lay"
 		return
 	fi
+	nsec=0 k_idx=0 k_off=0 k_size=0 # set from the layout:
 	eval "$lay"
 	for ((i = 0; i < nsec; i++)); do
 		eval "t=\$sec${i}_type"
@@ -180,6 +181,7 @@ bad_kernel arm-hardboot-bad-kernel-board --board "$dir/qemu-virt-hardboot.conf"
 # without a reset method (QEMU_STOP_ON ends QEMU on it, else the timeout).
 test=arm-hardboot-bad-header
 good=$dir/arm-hardboot-bad-kernel.good.blob
+hoff=0
 eval "$(python3 "$blobtool" layout "$good")"
 python3 "$blobtool" flip "$good" "$hoff" "$dir/$test.blob"
 QEMU_TIMEOUT=10 QEMU_STOP_ON="halted" boot "$test" "$dir/$test.blob"
