@@ -9,6 +9,8 @@
 #include <string.h>
 #include "board.h"
 
+#define NAME_LEN	sizeof(((struct cb_board *)0)->name)
+
 enum kind { K_NAME, K_NUM, K_UART, K_RESET };
 
 static const struct key {
@@ -57,6 +59,20 @@ static bool name_ok(const char *s, size_t max)
 	return true;
 }
 
+/* The name field: name_ok() characters, then NUL padding to the end (a
+ * 24-character name has no NUL). */
+static bool name_field_ok(const char *field)
+{
+	char name[NAME_LEN + 1] = { 0 };
+	size_t n = strnlen(field, NAME_LEN), i;
+
+	for (i = n; i < NAME_LEN; i++)
+		if (field[i])
+			return false;
+	memcpy(name, field, n);
+	return name_ok(name, NAME_LEN);
+}
+
 static bool lookup(const char *const *names, size_t n, const char *v, uint32_t *out)
 {
 	uint32_t i;
@@ -74,9 +90,9 @@ static bool set_value(struct cb_board *b, const struct key *k, const char *v)
 	uint32_t *field = (uint32_t *)((uint8_t *)b + k->off);
 
 	if (k->kind == K_NAME) {
-		if (!name_ok(v, sizeof(b->name) - 1))
+		if (!name_ok(v, NAME_LEN))
 			return false;
-		memcpy(b->name, v, strlen(v) + 1);
+		memcpy(b->name, v, strlen(v));	/* NUL-padded, not terminated */
 		return true;
 	}
 	if (k->kind == K_UART)
@@ -150,7 +166,7 @@ int board_parse(const char *name, const char *text, struct cb_board *b)
 int board_validate(const struct cb_board *b, const char **why)
 {
 	*why = NULL;
-	if (memchr(b->name, 0, sizeof(b->name)) == NULL || !name_ok(b->name, sizeof(b->name) - 1))
+	if (!name_field_ok(b->name))
 		*why = "board name missing or not [A-Za-z0-9._-]";
 	else if (b->uart_kind >= NUARTS)
 		*why = "unknown uart kind";

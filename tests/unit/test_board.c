@@ -39,6 +39,8 @@ static void good_cases(void)
 		 b.reset_kind == CB_RESET_NONE, "name-only", "rejected");
 	hp_check(board_parse("max", "name = x\nram_size = 4294967295\n", &b) == 0 &&
 		 b.ram_size == 0xffffffffu, "uint32-max", "rejected");
+	hp_check(board_parse("n24", "name = abcdefghijklmnopqrstuvwx\n", &b) == 0 &&
+		 memcmp(b.name, "abcdefghijklmnopqrstuvwx", 24) == 0, "name-24", "rejected");
 	hp_check(board_parse("crlf", "name = x\r\nuart = none\r\n", &b) == 0, "crlf",
 		 "rejected");
 	hp_check(board_load("qemu-virt-armv7", "boards", &b) == 0 &&
@@ -72,10 +74,10 @@ static const struct {
 	/* set_value: enumerations */
 	{ "uart-unknown", "name = x\nuart = 16550\n" },
 	{ "reset-unknown", "name = x\nreset = watchdog\n" },
-	/* set_value: name characters and length (23 max) */
+	/* set_value: name characters and length (24 max, NUL-padded) */
 	{ "name-space", "name = my board\n" },
 	{ "name-slash", "name = a/b\n" },
-	{ "name-24", "name = abcdefghijklmnopqrstuvwx\n" },
+	{ "name-25", "name = abcdefghijklmnopqrstuvwxy\n" },
 	/* board_validate */
 	{ "no-name", "uart = none\n" },
 	{ "empty-file", "" },
