@@ -24,6 +24,15 @@ static inline void copy16(uint8_t *dst, const uint8_t *src)
 	__builtin_memcpy(dst, src, 16);
 }
 
+/* Literals: whole 16-byte blocks, then the tail byte by byte. */
+static void copy_literals(uint8_t *dst, const uint8_t *src, size_t n)
+{
+	for (; n >= 16; n -= 16, dst += 16, src += 16)
+		copy16(dst, src);
+	while (n--)
+		*dst++ = *src++;
+}
+
 /* Add a length extension: every byte of 255 is followed by another. */
 static int read_len(const uint8_t **ip, const uint8_t *end, size_t *len)
 {
@@ -86,6 +95,9 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 {
 	const uint8_t *ip = src, *const iend = ip + src_len;
 	uint8_t *op = dst, *const obeg = dst, *const oend = op + *dst_len;
+	/* The fast path's copies fit while ip <= ifast and op <= ofast. */
+	const uintptr_t ifast = src_len >= 16 ? (uintptr_t)(iend - 16) : 0;
+	const uintptr_t ofast = *dst_len >= 32 ? (uintptr_t)(oend - 32) : 0;
 	int err;
 
 	for (;;) {
@@ -99,7 +111,7 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 		token = *ip++;
 		lit = token >> 4;
 		len = token & 15;
-		if (lit < 15 && iend - ip >= 16 && oend - op >= 32) {
+		if (lit < 15 && (uintptr_t)ip <= ifast && (uintptr_t)op <= ofast) {
 			/* Fast: room for 16 literal bytes, the offset and an
 			 * 18-byte match written as three words. */
 			copy16(op, ip);
@@ -129,7 +141,7 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 				err = CODEC_EOUTPUT;
 				break;
 			}
-			__builtin_memcpy(op, ip, lit);
+			copy_literals(op, ip, lit);
 			op += lit;
 			ip += lit;
 			if (ip == iend)
