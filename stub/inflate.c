@@ -271,6 +271,13 @@ static int huffman_block(struct inflate *ps, const struct inflate_tables *t)
 				break;
 			}
 			*s.out++ = (uint8_t)(e >> 16);
+			/* A 64-bit buffer still holds 41 bits: one more literal. */
+			e = t->litlen[s.bb & MASK(LITLEN_BITS)];
+			if (WORD_BITS >= 64 && (int32_t)e < 0 && s.out != s.out_end) {
+				s.bb >>= e & 15;
+				s.bc -= e & 15;
+				*s.out++ = (uint8_t)(e >> 16);
+			}
 			continue;
 		}
 		if (e & (E_EOB | E_BAD)) {
