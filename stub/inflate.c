@@ -24,7 +24,11 @@
 
 _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "word refill is LE");
 
+#ifdef INFLATE_TEST_WORD32	/* host test of the 32-bit targets' path */
+typedef uint32_t bitbuf_t;
+#else
 typedef unsigned long bitbuf_t;
+#endif
 #define WORD_BITS	(8 * sizeof(bitbuf_t))
 
 #define LITLEN_BITS	10
