@@ -97,22 +97,26 @@ static void plan(struct stub *s)
 	}
 }
 
+void stub_check_section(struct stub *s, const struct cb_section *sec)
+{
+	unsigned int i = (unsigned int)(sec - s->blob.sec);
+	uint32_t found;
+
+	if (blob_check_section(&s->blob, i, &s->crc, &found)) {
+		log_err("chainboot: section %u (%s): expected CRC %08x, found %08x\n",
+			i, blob_section_name(sec->type), sec->crc, found);
+		stub_fail(s, "integrity check", "section CRC mismatch");
+	}
+}
+
 static void verify_sections(struct stub *s)
 {
 	unsigned int i;
-	uint32_t found;
 
 	if (s->entry_flags & STUB_F_VERIFIED)
 		return;
-	for (i = 0; i < s->blob.hdr->nsections; i++) {
-		const struct cb_section *sec = &s->blob.sec[i];
-
-		if (blob_check_section(&s->blob, i, &s->crc, &found)) {
-			log_err("chainboot: section %u (%s): expected CRC %08x, found %08x\n",
-				i, blob_section_name(sec->type), sec->crc, found);
-			stub_fail(s, "integrity check", "section CRC mismatch");
-		}
-	}
+	for (i = 0; i < s->blob.hdr->nsections; i++)
+		stub_check_section(s, &s->blob.sec[i]);
 	log_info("verified %u sections, %u bytes", i, s->blob.hdr->blob_size);
 	stub_stage_end(s);
 }

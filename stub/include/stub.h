@@ -47,6 +47,9 @@ void stub_stage_end(struct stub *s);
  * @out (capacity @cap, NUL-terminated).  Returns its length or -1 if too long. */
 int stub_cmdline(const struct stub *s, char *out, size_t cap);
 
+/* CRC-check one section now; on mismatch name it and the values, then fail. */
+void stub_check_section(struct stub *s, const struct cb_section *sec);
+
 /* Print "chainboot: <what> failed: <why>" and reset. */
 __attribute__((noreturn)) void stub_fail(struct stub *s, const char *what,
 					 const char *why);

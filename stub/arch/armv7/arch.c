@@ -143,7 +143,11 @@ static void fallback_map(struct stub *s)
 {
 	struct layout_map *m = &s->in.map;
 	const void *fdt = packed_fdt(s);
+	uint32_t kind, shift;
+	uint64_t base;
 
+	if (!console_ready() && fdt && dt_stdout_uart(fdt, &kind, &base, &shift) == 0)
+		console_init(kind, (uintptr_t)base, shift);
 	if (m->nram == 0 && fdt)
 		map_from_fdt(s, fdt);
 	if (s->arch.psci == DT_PSCI_NONE && fdt)
@@ -191,6 +195,13 @@ static const void *choose_fdt(struct stub *s)
 	unsigned int i;
 
 	for (i = 0; (sec = blob_find(&s->blob, CB_SEC_DTB, i)) != NULL; i++) {
+		/* Read before the full verification: check this one first. */
+		stub_check_section(s, sec);
+		if (dt_check(stub_section_data(s, sec), sec->size)) {
+			log_err("chainboot: section %u (dtb): not a valid device tree\n",
+				(unsigned int)(sec - s->blob.sec));
+			stub_fail(s, "dtb check", "bad packed DTB");
+		}
 		score = s->arch.loader_fdt ?
 			dt_root_compatible_match(stub_section_data(s, sec),
 						 s->arch.loader_fdt) : 0;

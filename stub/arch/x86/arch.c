@@ -212,6 +212,8 @@ static const uint8_t *setup_header(struct stub *s)
 
 	if (!sec || sec->comp != CB_COMP_NONE || sec->size < BP_INIT_SIZE + 8)
 		return NULL;
+	/* Planning reads it before the full verification: check it first. */
+	stub_check_section(s, sec);
 	p = stub_section_data(s, sec);
 	if (rd32(p + BP_HDR_MAGIC) != HDRS_MAGIC ||
 	    (p[BP_VERSION] | p[BP_VERSION + 1] << 8) < MIN_PROTOCOL)
