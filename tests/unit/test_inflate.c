@@ -847,6 +847,66 @@ static void bad_streams(void)
 	}
 }
 
+/*
+ * The longest symbol plus extra bits: 15-bit length code 284 with 5 extra
+ * bits, 15-bit distance code 29 with 13, after literals of 1..14 bits so
+ * that they start at every bit position.  Compared with zlib's output.
+ */
+static void longest_codes(void)
+{
+	static struct bw w;
+	uint16_t lit[2 * 17], dist[2 * 17];
+	size_t n, zn;
+	uint8_t *out, *ref = xmalloc(200000);
+	struct code c;
+	z_stream z = { 0 };
+	int err;
+
+	memset(&w, 0, sizeof(w));
+	put(&w, 0, 3);
+	w.bits = 8;
+	put(&w, 32768, 16);
+	put(&w, ~32768 & 0xffff, 16);
+	for (unsigned int i = 0; i < 32768; i++)
+		put(&w, rnd(), 8);
+	for (unsigned int i = 0; i < 16; i++) {
+		lit[2 * i] = i < 14 ? 'a' + i : i == 14 ? 284 : 256;
+		lit[2 * i + 1] = i < 15 ? i + 1 : 15;
+		dist[2 * i] = i < 15 ? i : 29;
+		dist[2 * i + 1] = i < 15 ? i + 1 : 15;
+	}
+	lit[32] = lit[33] = dist[32] = dist[33] = 0;
+	dynamic_block(&w, &c, 285, 30, lit, dist);
+	for (unsigned int k = 0; k < 100; k++) {
+		sym(&w, &c, 'a' + k % 14);
+		sym(&w, &c, 284);
+		put(&w, k % 31, 5);
+		dist_sym(&w, &c, 29);
+		put(&w, k * 37 % 8192, 13);
+	}
+	sym(&w, &c, 256);
+
+	if (inflateInit2(&z, -15) != Z_OK)
+		exit(2);
+	z.next_in = w.buf;
+	z.avail_in = (w.bits + 7) / 8;
+	z.next_out = ref;
+	z.avail_out = 200000;
+	if (inflate(&z, Z_FINISH) != Z_STREAM_END)
+		exit(2);
+	zn = z.total_out;
+	inflateEnd(&z);
+
+	err = decode(w.buf, (w.bits + 7) / 8, zn, &out, &n);
+	if (err || n != zn || memcmp(out, ref, n))
+		result("longest codes and extra bits", "%s, %zu of %zu bytes",
+		       codec_strerror(err), n, zn);
+	else
+		result("longest codes and extra bits", NULL);
+	free(out);
+	free(ref);
+}
+
 /* ---- truncation, bit flips, garbage ----------------------------------- */
 
 /* Stored, fixed and dynamic blocks in one stream. */
@@ -949,6 +1009,7 @@ int main(void)
 {
 	table_builder();
 	bad_streams();
+	longest_codes();
 	generated_roundtrips();
 	truncations_and_flips();
 	garbage();
