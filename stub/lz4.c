@@ -112,8 +112,8 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 		lit = token >> 4;
 		len = token & 15;
 		if (lit < 15 && (uintptr_t)ip <= ifast && (uintptr_t)op <= ofast) {
-			/* Fast: room for 16 literal bytes, the offset and an
-			 * 18-byte match written as three words. */
+			/* Fast: room to read 16 literal bytes (and then the
+			 * offset) and to write them and an 18-byte match. */
 			copy16(op, ip);
 			op += lit;
 			ip += lit;
@@ -144,8 +144,10 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 			copy_literals(op, ip, lit);
 			op += lit;
 			ip += lit;
-			if (ip == iend)
-				return *dst_len = op - obeg, 0;	/* last literals */
+			if (ip == iend) {
+				err = 0;	/* the last literals end the block */
+				break;
+			}
 			if (iend - ip < 2) {
 				err = CODEC_EINPUT;
 				break;
