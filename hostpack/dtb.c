@@ -6,9 +6,10 @@
 
 static size_t fdt_size(const uint8_t *p, size_t len)
 {
-	if (len < sizeof(struct fdt_header) || fdt_magic(p) != FDT_MAGIC)
+	/* Byte loads: DTBs laid end to end need not be aligned. */
+	if (len < sizeof(struct fdt_header) || hp_be32(p) != FDT_MAGIC)
 		return 0;
-	return fdt_totalsize(p);
+	return hp_be32(p + 4);
 }
 
 int dtb_check(const char *name, const uint8_t *p, size_t len)
@@ -49,14 +50,18 @@ int dtb_split(const char *name, const uint8_t *p, size_t len, struct dtb_list *l
 
 		if (!size || size > len - at)
 			size = len - at;	/* let dtb_check say what is wrong */
-		err = dtb_check(name, p + at, size);
-		if (err)
-			return err;
 		if (l->n == DTB_MAX_COUNT)
 			return hp_error(HP_EINPUT, name, "more than %u DTBs", DTB_MAX_COUNT);
+		/* Check the (aligned) copy: libfdt wants 8-byte aligned trees. */
 		l->dtb[l->n].data = hp_malloc(size);
+		l->dtb[l->n].len = size;
 		memcpy(l->dtb[l->n].data, p + at, size);
-		l->dtb[l->n++].len = size;
+		err = dtb_check(name, l->dtb[l->n].data, size);
+		if (err) {
+			hp_buf_free(&l->dtb[l->n]);
+			return err;
+		}
+		l->n++;
 		at += size;
 	} while (at < len && !all_zero(p + at, len - at));
 	return 0;
