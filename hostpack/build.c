@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <stdlib.h>
 #include <string.h>
 #include "blobcodec.h"
 #include "build.h"
@@ -107,7 +108,7 @@ int build_blob(const struct build *b, struct hp_buf *out)
 	front_patch(blob, &v);
 	checksum(blob, &v);
 	if (verify_blob(blob, blob_size, &v, msg)) {
-		hp_buf_free(&(struct hp_buf){ blob, blob_size });
+		free(blob);
 		return hp_error(HP_EVERIFY, NULL,
 				"internal error: the packed blob fails verification: %s", msg);
 	}

@@ -111,24 +111,25 @@ void front_patch(uint8_t *blob, const struct blob_view *v)
 		hp_put_le32(blob + f[i].off, f[i].val);
 }
 
-const char *front_check_blob(const struct blob_view *v)
+int front_check_blob(const struct blob_view *v, char *why, size_t len)
 {
-	static char why[128];
 	struct front_field f[FRONT_MAX_FIELDS];
 	unsigned int i, n;
 	const char *bad = front_check_stub(v->base, v->si->image_size, v->hdr->arch);
 
-	if (bad)
-		return bad;
+	if (bad) {
+		snprintf(why, len, "%s", bad);
+		return -1;
+	}
 	n = front_fields(v, f);
 	for (i = 0; i < n; i++) {
 		uint32_t found = hp_le32(v->base + f[i].off);
 
 		if (found != f[i].val) {
-			snprintf(why, sizeof(why), "%s at 0x%x: expected 0x%08x, found 0x%08x",
+			snprintf(why, len, "%s at 0x%x: expected 0x%08x, found 0x%08x",
 				 f[i].what, f[i].off, f[i].val, found);
-			return why;
+			return -1;
 		}
 	}
-	return NULL;
+	return 0;
 }

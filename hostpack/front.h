@@ -22,8 +22,8 @@ const char *front_check_stub(const uint8_t *p, size_t len, uint16_t arch);
  */
 void front_patch(uint8_t *blob, const struct blob_view *v);
 
-/* NULL if the front of @v holds what front_patch() writes, else what
- * differs. */
-const char *front_check_blob(const struct blob_view *v);
+/* 0 if the front of @v holds what front_patch() writes, else -1 with what
+ * differs in @why (@len bytes). */
+int front_check_blob(const struct blob_view *v, char *why, size_t len);
 
 #endif

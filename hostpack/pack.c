@@ -204,7 +204,7 @@ static void free_inputs(struct inputs *in)
 
 int cmd_pack(int argc, char **argv)
 {
-	static struct inputs in;	/* large: the names are PATH_MAX each */
+	struct inputs in;
 	struct pack_opts o;
 	struct build b;
 	struct hp_buf blob = { NULL, 0 };

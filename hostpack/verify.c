@@ -15,6 +15,7 @@
 #include "commands.h"
 #include "crc32.h"
 #include "front.h"
+#include "stubimg.h"
 #include "verify.h"
 
 #define DECODE_MAX	(1024u * HP_MiB)
@@ -125,7 +126,7 @@ static int check_content(const struct blob_view *v, unsigned int i, char *msg)
 int verify_blob(const uint8_t *blob, size_t len, struct blob_view *v,
 		char msg[VERIFY_MSG_LEN])
 {
-	const char *why;
+	char why[VERIFY_MSG_LEN - 8];
 	unsigned int i;
 	int err;
 
@@ -139,8 +140,7 @@ int verify_blob(const uint8_t *blob, size_t len, struct blob_view *v,
 	}
 	if (err)
 		return err;
-	why = front_check_blob(v);
-	return why ? fail(msg, "front: %s", why) : 0;
+	return front_check_blob(v, why, sizeof(why)) ? fail(msg, "front: %s", why) : 0;
 }
 
 int cmd_verify(int argc, char **argv)
@@ -160,7 +160,7 @@ int cmd_verify(int argc, char **argv)
 		hp_error(err, argv[1], "%s", msg);
 	else
 		printf("%s: OK (%s stub %u.%u, %u sections, %u bytes)\n", argv[1],
-		       v.hdr->arch == CB_ARCH_ARMV7 ? "armv7" : "x86_64",
+		       stubimg_arch_name(v.hdr->arch),
 		       v.si->version >> 16, v.si->version & 0xffff,
 		       v.hdr->nsections, v.hdr->blob_size);
 	hp_buf_free(&file);

@@ -19,13 +19,15 @@ set -u
 cd "$(dirname "$0")/../.." || exit 1
 TOP=$(pwd)
 O=${O:-build}
+export O	# make's targets are "$O/..." spelled as make sees O
+case $O in /*) OA=$O ;; *) OA=$TOP/$O ;; esac
 CB_CACHE=${CB_CACHE:-.cache}
 DI=/usr/lib/debian-installer/images/12
 pick() { if [ -e "$1" ]; then echo "$1"; else echo "$2"; fi; }
 ZIMAGE=$(pick "$CB_CACHE/armhf/vmlinuz" "$DI/armhf/text/debian-installer/armhf/vmlinuz")
 BZIMAGE=$(pick "$CB_CACHE/amd64/linux" "$DI/amd64/text/debian-installer/amd64/linux")
 DTBS=$(pick "$CB_CACHE/armhf/dtbs" "$DI/armhf/text/debian-installer/armhf/dtbs")
-W=$TOP/$O/tests/hostpack
+W=$OA/tests/hostpack
 G=$W/good
 B=$W/bad
 npass=0 nfail=0 nskip=0
@@ -49,10 +51,10 @@ if ! make -s HOSTPACK_EMBED="$embed" "$O/hostpack-asan" "$O/hostpack"; then
 	exit 1
 fi
 # Other engineers rebuild the stubs while this runs: keep the ones linked in.
-mkdir -p "$O/tests"
-for a in $embed; do cp "$O/stub-$a.bin" "$O/tests/hostpack-stub-$a.bin"; done
-HP=$TOP/$O/hostpack-asan
-HPFAST=$TOP/$O/hostpack
+mkdir -p "$OA/tests"
+for a in $embed; do cp "$OA/stub-$a.bin" "$OA/tests/hostpack-stub-$a.bin"; done
+HP=$OA/hostpack-asan
+HPFAST=$OA/hostpack
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 # ---- helpers -----------------------------------------------------------
@@ -342,7 +344,7 @@ t "atomic-output" atomic
 builtin() {	# arch kernel
 	run pack --kernel "$G/$2" --initrd "$G/initrd.cpio.gz" --compress none -o "$W/bi-$1.blob" &&
 		run verify "$W/bi-$1.blob" &&
-		run pack --stub "$TOP/$O/tests/hostpack-stub-$1.bin" --kernel "$G/$2" --initrd "$G/initrd.cpio.gz" \
+		run pack --stub "$OA/tests/hostpack-stub-$1.bin" --kernel "$G/$2" --initrd "$G/initrd.cpio.gz" \
 			--compress none -o "$W/sf-$1.blob" && same "$W/sf-$1.blob" "$W/bi-$1.blob"
 }
 for a in armv7 x86_64; do
