@@ -48,8 +48,9 @@ static int put_kernel(const char *dir, const struct blob_view *v)
 	uint8_t *out = decode(v, k, pre);
 	int err;
 
-	if (setup)
-		memcpy(out, v->base + setup->offset, pre);	/* SETUP is never compressed */
+	if (setup && blobcodec_decode(setup->comp, v->base + setup->offset,
+				      setup->stored_size, out, pre))
+		abort();	/* verified already */
 	err = put(dir, "kernel", out, pre + k->size);
 	free(out);
 	return err;
