@@ -128,9 +128,11 @@ for i, b in enumerate((b1, b2, b3)):
 # lz4: LE16 capacity, then one raw block.
 lz = bytes([0x44]) + b'abcd' + b'\x04\x00' + bytes([0x50]) + b'efghi'
 put('lz4', 'match', struct.pack('<H', 17) + lz)
-put('lz4', 'long', struct.pack('<H', 600) + bytes([0x1f, 0x41, 0x01, 0x00, 0xff, 0xff,
-    0x80 - 15 - 4 - 1 + 200 - 255, 0x40]) + b'tail')
-put('lz4', 'literals', struct.pack('<H', 300) + bytes([0xf0, 300 - 15 - 255 if False else 255, 30]) + image[:300])
+# 4 literals, a match of offset 1 and 4 + 15 + 200 bytes, 5 last literals.
+put('lz4', 'long', struct.pack('<H', 228) + bytes([0x4f]) + b'aaaa' + b'\x01\x00' +
+    bytes([200, 0x50]) + b'tail!')
+# 300 literals only: 15 + 255 + 30.
+put('lz4', 'literals', struct.pack('<H', 300) + bytes([0xf0, 255, 30]) + image[:300])
 
 # inflate: LE16 capacity (bit 15: times 4), then a raw deflate stream.
 for i, lvl in enumerate((0, 1, 6, 9)):
