@@ -102,6 +102,26 @@ static bool in_ram(const struct layout_map *m, uint64_t base, uint64_t size)
 	return false;
 }
 
+/* No region may wrap past the top of the address space (a hostile /memory). */
+static bool regions_sane(const struct layout_input *in)
+{
+	unsigned int i;
+
+	if (in->map.nram > LAYOUT_MAX_RAM || in->map.nreserved > LAYOUT_MAX_RESERVED ||
+	    in->nkeep > sizeof(in->keep) / sizeof(in->keep[0]))
+		return false;
+	for (i = 0; i < in->map.nram; i++)
+		if (in->map.ram[i].base > UINT64_MAX - in->map.ram[i].size)
+			return false;
+	for (i = 0; i < in->map.nreserved; i++)
+		if (in->map.reserved[i].base > UINT64_MAX - in->map.reserved[i].size)
+			return false;
+	for (i = 0; i < in->nkeep; i++)
+		if (in->keep[i].base > UINT64_MAX - in->keep[i].size)
+			return false;
+	return in->blob.base <= UINT64_MAX - in->blob.size;
+}
+
 static int check_req(const struct layout_req *q)
 {
 	if (q->align == 0 || (q->align & (q->align - 1)) != 0)
@@ -147,6 +167,9 @@ int layout_plan(const struct layout_input *in, struct boot_plan *out,
 		if (err)
 			return err;
 	}
+	*bad_slot = -1;
+	if (!regions_sane(in))
+		return LAYOUT_EINPUT;
 	for (i = 0; i < in->map.nreserved; i++)
 		take(&t, in->map.reserved[i].base, in->map.reserved[i].size);
 	/* A kernel that may go anywhere avoids the blob rather than move it. */
@@ -168,6 +191,8 @@ int layout_plan(const struct layout_input *in, struct boot_plan *out,
 		if (q->size == 0 || (s == LAYOUT_BLOB && !out->relocate))
 			continue;
 		*bad_slot = s;
+		if (s == LAYOUT_BLOB && q->size < in->blob.size)
+			return LAYOUT_EINPUT;
 		if (!fit(&in->map, &t, q, &at))
 			return LAYOUT_ENORAM;
 		out->slot[s].base = at;

@@ -60,7 +60,8 @@ struct boot_plan {
 
 #define LAYOUT_ENORAM	(-1)	/* a slot does not fit anywhere in RAM */
 #define LAYOUT_EFIXED	(-2)	/* a fixed slot is outside RAM or on reserved memory */
-#define LAYOUT_EINPUT	(-3)	/* impossible request (bad alignment, size overflow) */
+#define LAYOUT_EINPUT	(-3)	/* impossible input: bad alignment, a region or size that
+				 * wraps, a relocation target smaller than the blob */
 
 /*
  * Place every requested slot.  Guarantees on success: each placed slot lies

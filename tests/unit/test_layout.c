@@ -147,6 +147,24 @@ static void fixed_cases(void)
 	result(layout_plan(&in, &p, &bad) == LAYOUT_EINPUT, "bad-alignment",
 	       "accepted alignment 3");
 
+	/* Found by fuzzing: a relocation target smaller than the blob. */
+	in.req[LAYOUT_INITRD].size = 0;
+	in.blob = (struct mem_region){ 0x80000000, 1 << 20 };
+	in.req[LAYOUT_BLOB] = (struct layout_req){ 0, 4096, 0, UINT32_MAX, false, false };
+	result(layout_plan(&in, &p, &bad) == LAYOUT_EINPUT, "relocation-target-too-small",
+	       "planned a relocation with no room for the blob");
+	in.req[LAYOUT_BLOB].size = 1 << 20;
+	result(layout_plan(&in, &p, &bad) == 0 && p.relocate, "relocation-target-full-size",
+	       "refused a proper relocation");
+	in.blob = (struct mem_region){ 0x83000000, 1 << 20 };
+
+	/* A /memory entry that wraps past 2^64. */
+	in.map.ram[1] = (struct mem_region){ UINT64_MAX - 4095, 8192 };
+	in.map.nram = 2;
+	result(layout_plan(&in, &p, &bad) == LAYOUT_EINPUT, "wrapping-ram-region",
+	       "accepted a RAM bank that wraps");
+	in.map.nram = 1;
+
 	in.req[LAYOUT_INITRD] = (struct layout_req){ 1 << 20, 1 << 20, 0, UINT32_MAX, false, true };
 	result(layout_plan(&in, &p, &bad) == 0 &&
 	       p.slot[LAYOUT_INITRD].base == 0x83f00000, "high-preference",
