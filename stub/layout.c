@@ -188,11 +188,11 @@ int layout_plan(const struct layout_input *in, struct boot_plan *out,
 	for (s = LAYOUT_BLOB; s < LAYOUT_NSLOTS; s++) {
 		const struct layout_req *q = &in->req[s];
 
+		*bad_slot = s;
+		if (s == LAYOUT_BLOB && out->relocate && q->size < in->blob.size)
+			return LAYOUT_EINPUT;
 		if (q->size == 0 || (s == LAYOUT_BLOB && !out->relocate))
 			continue;
-		*bad_slot = s;
-		if (s == LAYOUT_BLOB && q->size < in->blob.size)
-			return LAYOUT_EINPUT;
 		if (!fit(&in->map, &t, q, &at))
 			return LAYOUT_ENORAM;
 		out->slot[s].base = at;
