@@ -95,8 +95,8 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 {
 	const uint8_t *ip = src, *const iend = ip + src_len;
 	uint8_t *op = dst, *const obeg = dst, *const oend = op + *dst_len;
-	/* The fast path's copies fit while ip <= ifast and op <= ofast. */
-	const uintptr_t ifast = src_len >= 16 ? (uintptr_t)(iend - 16) : 0;
+	/* The fast path's reads and writes fit while ip <= ifast and op <= ofast. */
+	const uintptr_t ifast = src_len >= 17 ? (uintptr_t)(iend - 17) : 0;
 	const uintptr_t ofast = *dst_len >= 32 ? (uintptr_t)(oend - 32) : 0;
 	int err;
 
@@ -104,16 +104,14 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 		unsigned int token;
 		size_t lit, len, off;
 
-		if (ip == iend) {
-			err = CODEC_EINPUT;
-			break;
-		}
-		token = *ip++;
-		lit = token >> 4;
-		len = token & 15;
-		if (lit < 15 && (uintptr_t)ip <= ifast && (uintptr_t)op <= ofast) {
-			/* Fast: room to read 16 literal bytes (and then the
-			 * offset) and to write them and an 18-byte match. */
+		if ((uintptr_t)ip <= ifast && (uintptr_t)op <= ofast) {
+			/* Fast: room to read the token, 16 literal bytes and
+			 * the offset, and to write 16 + 18 bytes. */
+			token = *ip++;
+			lit = token >> 4;
+			len = token & 15;
+			if (lit == 15)
+				goto literals;
 			copy16(op, ip);
 			op += lit;
 			ip += lit;
@@ -124,41 +122,52 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 				break;
 			}
 			if (len < 15 && off >= 8) {
-				copy8(op, op - off);
-				copy8(op + 8, op + 8 - off);
-				__builtin_memcpy(op + 16, op + 16 - off, 2);
+				const uint8_t *m = op - off;
+
+				copy8(op, m);
+				copy8(op + 8, m + 8);
+				__builtin_memcpy(op + 16, m + 16, 2);
 				op += len + 4;
 				continue;
 			}
-		} else {
-			if (lit == 15 && (err = read_len(&ip, iend, &lit)))
-				break;
-			if (lit > (size_t)(iend - ip)) {
-				err = CODEC_EINPUT;
-				break;
-			}
-			if (lit > (size_t)(oend - op)) {
-				err = CODEC_EOUTPUT;
-				break;
-			}
-			copy_literals(op, ip, lit);
-			op += lit;
-			ip += lit;
-			if (ip == iend) {
-				err = 0;	/* the last literals end the block */
-				break;
-			}
-			if (iend - ip < 2) {
-				err = CODEC_EINPUT;
-				break;
-			}
-			off = ip[0] | ip[1] << 8;
-			ip += 2;
-			if (bad_offset(off, op, obeg)) {
-				err = CODEC_EDATA;
-				break;
-			}
+			goto match;
 		}
+		if (ip == iend) {
+			err = CODEC_EINPUT;
+			break;
+		}
+		token = *ip++;
+		lit = token >> 4;
+		len = token & 15;
+literals:
+		if (lit == 15 && (err = read_len(&ip, iend, &lit)))
+			break;
+		if (lit > (size_t)(iend - ip)) {
+			err = CODEC_EINPUT;
+			break;
+		}
+		if (lit > (size_t)(oend - op)) {
+			err = CODEC_EOUTPUT;
+			break;
+		}
+		copy_literals(op, ip, lit);
+		op += lit;
+		ip += lit;
+		if (ip == iend) {
+			err = 0;	/* the last literals end the block */
+			break;
+		}
+		if (iend - ip < 2) {
+			err = CODEC_EINPUT;
+			break;
+		}
+		off = ip[0] | ip[1] << 8;
+		ip += 2;
+		if (bad_offset(off, op, obeg)) {
+			err = CODEC_EDATA;
+			break;
+		}
+match:
 		if (len == 15 && (err = read_len(&ip, iend, &len)))
 			break;
 		len += 4;
