@@ -39,7 +39,10 @@ $(O)/stub-%.bin: FORCE
 stub: $(O)/stub-$(ARCH).bin
 
 # ---- hostpack ------------------------------------------------------------
--include hostpack/hostpack.mk
+include hostpack/hostpack.mk
+
+# ---- decode benchmark (make bench-decode; scripts/bench.sh runs it) -------
+-include tests/bench/bench.mk
 
 # ---- host unit tests: every tests/unit/*.mk adds to UNIT_TESTS -----------
 UNIT_TESTS :=
