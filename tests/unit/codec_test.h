@@ -135,4 +135,57 @@ static inline uint8_t *load_image(size_t *len, const char **why)
 	return p;
 }
 
+#ifdef CODEC_DECODE
+/* The decoder under test (codec.h signature) is CODEC_DECODE, defined by
+ * the including test before this header; codec.h must come first. */
+
+/* Decode into a buffer of exactly @cap bytes. */
+static inline int decode(const uint8_t *src, size_t len, size_t cap, uint8_t **out,
+		  size_t *out_len)
+{
+	int err;
+
+	*out = xmalloc(cap);
+	*out_len = cap;
+	err = CODEC_DECODE(*out, out_len, src, len);
+	if (*out_len > cap) {
+		printf("FAIL: reported %zu bytes for capacity %zu\n", *out_len, cap);
+		failures++;
+	}
+	return err;
+}
+
+/* Exact capacity, more room, and one byte short. */
+static inline void roundtrip(const char *name, const uint8_t *raw, size_t len,
+		      const uint8_t *comp, size_t clen)
+{
+	uint8_t *out;
+	size_t n;
+	int err;
+
+	err = decode(comp, clen, len, &out, &n);
+	if (err || n != len || memcmp(out, raw, len))
+		result(name, "exact capacity: %s, %zu of %zu bytes%s",
+		       codec_strerror(err), n, len,
+		       !err && n == len ? ", content differs" : "");
+	else
+		result(name, NULL);
+	free(out);
+
+	err = decode(comp, clen, len + 300, &out, &n);
+	if (err || n != len || memcmp(out, raw, len))
+		printf("FAIL: %s: larger capacity: %s\n", name, codec_strerror(err)),
+		failures++;
+	free(out);
+
+	if (len) {
+		err = decode(comp, clen, len - 1, &out, &n);
+		if (err != CODEC_EOUTPUT)
+			printf("FAIL: %s: capacity one short gave %s\n", name,
+			       codec_strerror(err)), failures++;
+		free(out);
+	}
+}
+#endif
+
 #endif

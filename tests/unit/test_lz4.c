@@ -12,6 +12,7 @@
 #include <lz4.h>
 #include <lz4hc.h>
 #include "codec.h"
+#define CODEC_DECODE lz4_decompress
 #include "codec_test.h"
 
 /* level 0: LZ4_compress_default, else LZ4_compress_HC at that level. */
@@ -27,54 +28,6 @@ static uint8_t *compress(const uint8_t *src, size_t len, int level, size_t *out_
 	if (!*out_len)
 		exit(2);
 	return out;
-}
-
-/* Decode into a buffer of exactly @cap bytes. */
-static int decode(const uint8_t *src, size_t len, size_t cap, uint8_t **out,
-		  size_t *out_len)
-{
-	int err;
-
-	*out = xmalloc(cap);
-	*out_len = cap;
-	err = lz4_decompress(*out, out_len, src, len);
-	if (*out_len > cap) {
-		printf("FAIL: reported %zu bytes for capacity %zu\n", *out_len, cap);
-		failures++;
-	}
-	return err;
-}
-
-/* Exact capacity, more room, and one byte short. */
-static void roundtrip(const char *name, const uint8_t *raw, size_t len,
-		      const uint8_t *comp, size_t clen)
-{
-	uint8_t *out;
-	size_t n;
-	int err;
-
-	err = decode(comp, clen, len, &out, &n);
-	if (err || n != len || memcmp(out, raw, len))
-		result(name, "exact capacity: %s, %zu of %zu bytes%s",
-		       codec_strerror(err), n, len,
-		       !err && n == len ? ", content differs" : "");
-	else
-		result(name, NULL);
-	free(out);
-
-	err = decode(comp, clen, len + 300, &out, &n);
-	if (err || n != len || memcmp(out, raw, len))
-		printf("FAIL: %s: larger capacity: %s\n", name, codec_strerror(err)),
-		failures++;
-	free(out);
-
-	if (len) {
-		err = decode(comp, clen, len - 1, &out, &n);
-		if (err != CODEC_EOUTPUT)
-			printf("FAIL: %s: capacity one short gave %s\n", name,
-			       codec_strerror(err)), failures++;
-		free(out);
-	}
 }
 
 static void generated_roundtrips(void)
