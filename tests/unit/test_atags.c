@@ -17,38 +17,7 @@
 #include "dt.h"
 #include "dt_ref.h"
 
-static int failures;
-static const char *case_name;
-static int case_failed;
-
-static void begin(const char *name)
-{
-	case_name = name;
-	case_failed = 0;
-}
-
-static void end(void)
-{
-	if (!case_failed)
-		printf("PASS: %s\n", case_name);
-}
-
-#define CHECK(cond, ...) check_(!!(cond), __LINE__, __VA_ARGS__)
-
-static void check_(int ok, int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (ok)
-		return;
-	if (!case_failed++)
-		failures++;
-	printf("FAIL: %s: line %d: ", case_name, line);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-}
+#include "case_check.h"
 
 /* ---- list builder ---- */
 
