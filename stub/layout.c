@@ -13,7 +13,7 @@ struct taken {
 	unsigned int n;
 };
 
-static void take(struct taken *t, uint64_t base, uint64_t size)
+static void take(struct taken *t, uint32_t base, uint32_t size)
 {
 	if (size && t->n < MAX_TAKEN) {
 		t->r[t->n].base = base;
@@ -23,7 +23,7 @@ static void take(struct taken *t, uint64_t base, uint64_t size)
 }
 
 /* The first taken region that [base, base+size) hits, or NULL. */
-static const struct mem_region *hit(const struct taken *t, uint64_t base, uint64_t size)
+static const struct mem_region *hit(const struct taken *t, uint32_t base, uint32_t size)
 {
 	unsigned int i;
 
@@ -33,17 +33,17 @@ static const struct mem_region *hit(const struct taken *t, uint64_t base, uint64
 	return NULL;
 }
 
-static uint64_t align_up(uint64_t v, uint64_t a)
+static uint32_t align_up(uint32_t v, uint32_t a)
 {
 	return (v + a - 1) & ~(a - 1);
 }
 
 /* Lowest (or highest) aligned start in [lo, hi - size] avoiding @t. */
 static bool fit_in(const struct taken *t, const struct layout_req *q,
-		   uint64_t lo, uint64_t hi, uint64_t *at)
+		   uint32_t lo, uint32_t hi, uint32_t *at)
 {
 	const struct mem_region *h;
-	uint64_t a;
+	uint32_t a;
 
 	if (hi < lo || hi - lo < q->size)
 		return false;
@@ -68,14 +68,14 @@ static bool fit_in(const struct taken *t, const struct layout_req *q,
 }
 
 static bool fit(const struct layout_map *m, const struct taken *t,
-		const struct layout_req *q, uint64_t *at)
+		const struct layout_req *q, uint32_t *at)
 {
 	unsigned int i;
 	bool found = false;
-	uint64_t best = 0, a;
+	uint32_t best = 0, a;
 
 	for (i = 0; i < m->nram; i++) {
-		uint64_t lo = m->ram[i].base, hi = lo + m->ram[i].size;
+		uint32_t lo = m->ram[i].base, hi = lo + m->ram[i].size;
 
 		if (lo < q->min)
 			lo = q->min;
@@ -91,7 +91,7 @@ static bool fit(const struct layout_map *m, const struct taken *t,
 	return found;
 }
 
-static bool in_ram(const struct layout_map *m, uint64_t base, uint64_t size)
+static bool in_ram(const struct layout_map *m, uint32_t base, uint32_t size)
 {
 	unsigned int i;
 
@@ -102,31 +102,30 @@ static bool in_ram(const struct layout_map *m, uint64_t base, uint64_t size)
 	return false;
 }
 
+static bool wraps(const struct mem_region *r, unsigned int n)
+{
+	while (n--)
+		if (r[n].base > UINT32_MAX - r[n].size)
+			return true;
+	return false;
+}
+
 /* No region may wrap past the top of the address space (a hostile /memory). */
 static bool regions_sane(const struct layout_input *in)
 {
-	unsigned int i;
-
 	if (in->map.nram > LAYOUT_MAX_RAM || in->map.nreserved > LAYOUT_MAX_RESERVED ||
 	    in->nkeep > sizeof(in->keep) / sizeof(in->keep[0]))
 		return false;
-	for (i = 0; i < in->map.nram; i++)
-		if (in->map.ram[i].base > UINT64_MAX - in->map.ram[i].size)
-			return false;
-	for (i = 0; i < in->map.nreserved; i++)
-		if (in->map.reserved[i].base > UINT64_MAX - in->map.reserved[i].size)
-			return false;
-	for (i = 0; i < in->nkeep; i++)
-		if (in->keep[i].base > UINT64_MAX - in->keep[i].size)
-			return false;
-	return in->blob.base <= UINT64_MAX - in->blob.size;
+	return !wraps(in->map.ram, in->map.nram) &&
+	       !wraps(in->map.reserved, in->map.nreserved) &&
+	       !wraps(in->keep, in->nkeep) && !wraps(&in->blob, 1);
 }
 
 static int check_req(const struct layout_req *q)
 {
 	if (q->align == 0 || (q->align & (q->align - 1)) != 0)
 		return LAYOUT_EINPUT;
-	if (q->size > UINT64_MAX / 2 || q->min > UINT64_MAX - q->size)
+	if (q->min > UINT32_MAX - q->size)
 		return LAYOUT_EINPUT;
 	return 0;
 }
@@ -135,7 +134,7 @@ static int place_kernel(const struct layout_input *in, struct taken *t,
 			struct boot_plan *out)
 {
 	const struct layout_req *q = &in->req[LAYOUT_KERNEL];
-	uint64_t at;
+	uint32_t at;
 
 	if (!q->fixed) {
 		if (!fit(&in->map, t, q, &at))
@@ -158,7 +157,7 @@ int layout_plan(const struct layout_input *in, struct boot_plan *out,
 	struct taken t = { .n = 0 };
 	unsigned int i;
 	int s, err;
-	uint64_t at;
+	uint32_t at;
 
 	*out = (struct boot_plan){ .relocate = false };
 	for (s = 0; s < LAYOUT_NSLOTS; s++) {
@@ -201,6 +200,23 @@ int layout_plan(const struct layout_input *in, struct boot_plan *out,
 	}
 	*bad_slot = -1;
 	return 0;
+}
+
+bool layout_add(struct mem_region *r, unsigned int *n, unsigned int max,
+		uint64_t base, uint64_t size)
+{
+	uint64_t end = base + size;
+
+	if (end > LAYOUT_TOP)
+		end = LAYOUT_TOP;
+	if (end <= base)	/* empty, wrapping or wholly above the top */
+		return true;
+	if (*n >= max)
+		return false;
+	r[*n].base = (uint32_t)base;
+	r[*n].size = (uint32_t)(end - base);
+	(*n)++;
+	return true;
 }
 
 const char *layout_slot_name(int slot)

@@ -81,8 +81,10 @@ static void plan(struct stub *s)
 		stub_fail(s, "planning", "no usable boot parameters");
 	err = layout_plan(&s->in, &s->plan, &bad);
 	if (err) {
-		log_err("chainboot: no room for %s (%llu bytes)\n",
-			layout_slot_name(bad), (unsigned long long)s->in.req[bad].size);
+		if (bad < 0)
+			stub_fail(s, "planning", "bad memory map");
+		log_err("chainboot: no room for %s (%u bytes)\n",
+			layout_slot_name(bad), s->in.req[bad].size);
 		stub_fail(s, "planning", "memory map too small");
 	}
 	log_info("plan:%s", s->plan.relocate ? " relocate first" : "");
@@ -91,9 +93,8 @@ static void plan(struct stub *s)
 		const struct mem_region *r = &s->plan.slot[i];
 
 		if (r->size)
-			log_info("  %s: %08llx-%08llx (%llu bytes)\n", layout_slot_name(i), (unsigned long long)r->base,
-				 (unsigned long long)(r->base + r->size - 1),
-				 (unsigned long long)r->size);
+			log_info("  %s: %08x-%08x (%u bytes)\n", layout_slot_name(i),
+				 r->base, r->base + r->size - 1, r->size);
 	}
 }
 
@@ -187,7 +188,6 @@ void stub_main(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t load_base,
 		stub_fail(&s, "boot parameters", "see above");
 	load_section(&s, CB_SEC_INITRD, LAYOUT_INITRD);
 	load_section(&s, CB_SEC_KERNEL, LAYOUT_KERNEL);
-	log_info("starting kernel at %08llx\n",
-		 (unsigned long long)s.plan.slot[LAYOUT_KERNEL].base);
+	log_info("starting kernel at %08x\n", s.plan.slot[LAYOUT_KERNEL].base);
 	arch_boot(&s);
 }

@@ -11,10 +11,15 @@
 #define LAYOUT_MAX_RAM		8
 #define LAYOUT_MAX_RESERVED	16
 
+/* The stub runs with 32-bit addresses (ARM without LPAE, x86 with paging
+ * off): the planner works below 4 GiB only.  A region never wraps:
+ * base + size <= 2^32 - 1 (layout_add clips what the loader reports). */
 struct mem_region {
-	uint64_t base;
-	uint64_t size;
+	uint32_t base;
+	uint32_t size;
 };
+
+#define LAYOUT_TOP		0xfffff000u	/* end of what can be planned */
 
 struct layout_map {
 	struct mem_region ram[LAYOUT_MAX_RAM];		/* usable RAM banks */
@@ -35,10 +40,10 @@ enum layout_slot {
 };
 
 struct layout_req {
-	uint64_t size;		/* 0: slot not needed */
-	uint64_t align;		/* power of two, >= 1 */
-	uint64_t min;		/* lowest acceptable start (exact start if fixed) */
-	uint64_t max;		/* the slot must end at or below this */
+	uint32_t size;		/* 0: slot not needed */
+	uint32_t align;		/* power of two, >= 1 */
+	uint32_t min;		/* lowest acceptable start (exact start if fixed) */
+	uint32_t max;		/* the slot must end at or below this */
 	bool fixed;		/* must start exactly at min */
 	bool high;		/* prefer the highest fitting address */
 };
@@ -70,14 +75,23 @@ struct boot_plan {
  * keep region or the current blob; if the kernel overlaps the current blob,
  * relocate is set and slot[LAYOUT_BLOB] is disjoint from the current blob
  * (otherwise slot[LAYOUT_BLOB] is the current blob).  Returns 0 or LAYOUT_E*, with the
- * failing slot in *bad_slot.
+ * failing slot in *bad_slot (-1 when no slot is to blame: a region of the map
+ * that wraps, or too many regions).
  */
 int layout_plan(const struct layout_input *in, struct boot_plan *out,
 		int *bad_slot);
 
 const char *layout_slot_name(int slot);
 
-static inline bool region_overlap(uint64_t a, uint64_t asz, uint64_t b, uint64_t bsz)
+/*
+ * Append [base, base + size) to the list @r of *@n entries (capacity @max),
+ * clipped to [0, LAYOUT_TOP).  Empty, wrapping or wholly clipped regions and
+ * regions beyond capacity are dropped; returns false only in the last case.
+ */
+bool layout_add(struct mem_region *r, unsigned int *n, unsigned int max,
+		uint64_t base, uint64_t size);
+
+static inline bool region_overlap(uint32_t a, uint32_t asz, uint32_t b, uint32_t bsz)
 {
 	return asz && bsz && a < b + bsz && b < a + asz;
 }

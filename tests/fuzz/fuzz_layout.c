@@ -30,15 +30,15 @@ static uint64_t take(struct reader *r, unsigned int bytes)
 	return v;
 }
 
-/* An address or size: 5 bytes, in 4 KiB units when the top bit is set so
+/* An address or size: 4 bytes, in 4 KiB units when the top bit is set so
  * that small maps and big ones are both reachable. */
-static uint64_t addr(struct reader *r)
+static uint32_t addr(struct reader *r)
 {
-	uint64_t v = take(r, 5);
+	uint32_t v = (uint32_t)take(r, 4);
 
-	if (v & (1ull << 39))
-		v = (v & 0xfffffff) << 12;
-	return v & ((1ull << 40) - 1);
+	if (v & (1u << 31))
+		v = (v & 0xfffff) << 12;
+	return v;
 }
 
 static void decode(struct reader *r, struct layout_input *in)
@@ -75,9 +75,9 @@ static void decode(struct reader *r, struct layout_input *in)
 		if (i == LAYOUT_BLOB)
 			q->size = in->blob.size;
 		/* Mostly powers of two; sometimes not, to reach LAYOUT_EINPUT. */
-		q->align = (flags & 0x40) ? take(r, 1) : 1ull << (flags & 31);
+		q->align = (flags & 0x40) ? take(r, 1) : 1u << (flags & 31);
 		q->min = (flags & 0x20) ? addr(r) : 0;
-		q->max = (flags & 0x10) ? addr(r) : UINT64_MAX;
+		q->max = (flags & 0x10) ? addr(r) : UINT32_MAX;
 		q->fixed = i == LAYOUT_KERNEL && (flags & 0x08);
 		q->high = flags & 0x04;
 	}
@@ -89,7 +89,7 @@ static int in_one_bank(const struct layout_map *m, const struct mem_region *s)
 
 	for (i = 0; i < m->nram; i++)
 		if (s->base >= m->ram[i].base &&
-		    s->base + s->size <= m->ram[i].base + m->ram[i].size)
+		    (uint64_t)s->base + s->size <= (uint64_t)m->ram[i].base + m->ram[i].size)
 			return 1;
 	return 0;
 }
@@ -102,7 +102,7 @@ static void check_slot(const struct layout_input *in, const struct boot_plan *p,
 
 	if (r->size != q->size || !in_one_bank(&in->map, r))
 		abort();
-	if (r->base < q->min || r->base + r->size > q->max || r->base & (q->align - 1))
+	if (r->base < q->min || (uint64_t)r->base + r->size > q->max || r->base & (q->align - 1))
 		abort();
 	if (q->fixed && r->base != q->min)
 		abort();
@@ -159,7 +159,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (bad != -1)
 			abort();
 		check_plan(&in, &plan);
-	} else if (err < LAYOUT_EINPUT || err > 0 || bad < 0 || bad >= LAYOUT_NSLOTS) {
+	} else if (err < LAYOUT_EINPUT || err > 0 || bad < -1 || bad >= LAYOUT_NSLOTS ||
+		   (bad == -1 && err != LAYOUT_EINPUT)) {
 		abort();
 	}
 	return 0;

@@ -158,8 +158,8 @@ static void fixed_cases(void)
 	       "refused a proper relocation");
 	in.blob = (struct mem_region){ 0x83000000, 1 << 20 };
 
-	/* A /memory entry that wraps past 2^64. */
-	in.map.ram[1] = (struct mem_region){ UINT64_MAX - 4095, 8192 };
+	/* A /memory entry that wraps past 2^32. */
+	in.map.ram[1] = (struct mem_region){ UINT32_MAX - 4095, 8192 };
 	in.map.nram = 2;
 	result(layout_plan(&in, &p, &bad) == LAYOUT_EINPUT, "wrapping-ram-region",
 	       "accepted a RAM bank that wraps");
@@ -220,13 +220,13 @@ static void random_maps(int n)
 		in.nkeep = (unsigned int)rnd(2);
 		in.keep[0] = (struct mem_region){ in.map.ram[0].base + rnd(1024) * unit, unit };
 		in.req[LAYOUT_KERNEL] = (struct layout_req){ (1 + rnd(256)) * unit, unit,
-			in.map.ram[0].base + rnd(64) * unit, UINT64_MAX, rnd(2), false };
-		in.req[LAYOUT_BLOB] = (struct layout_req){ in.blob.size, unit, 0, UINT64_MAX, false, false };
+			in.map.ram[0].base + rnd(64) * unit, UINT32_MAX, rnd(2), false };
+		in.req[LAYOUT_BLOB] = (struct layout_req){ in.blob.size, unit, 0, UINT32_MAX, false, false };
 		for (int s = LAYOUT_PGTABLE; s < LAYOUT_NSLOTS; s++)
 			if (rnd(3))
 				in.req[s] = (struct layout_req){ (1 + rnd(64)) * unit,
 					unit << rnd(3), rnd(2) ? 0 : in.map.ram[0].base + rnd(256) * unit,
-					rnd(2) ? UINT64_MAX : in.map.ram[0].base + rnd(2048) * unit,
+					rnd(2) ? UINT32_MAX : in.map.ram[0].base + rnd(2048) * unit,
 					false, rnd(2) };
 		err = layout_plan(&in, &p, &bad);
 		if (err == 0) {
@@ -252,8 +252,31 @@ static void random_maps(int n)
 	       "planner refused a slot that had room");
 }
 
+/* layout_add: what the arch code feeds the planner from 64-bit maps. */
+static void add_cases(void)
+{
+	struct mem_region r[2];
+	unsigned int n = 0;
+
+	result(layout_add(r, &n, 2, 0x40000000, 0x10000000) && n == 1 &&
+	       r[0].base == 0x40000000 && r[0].size == 0x10000000, "add-plain",
+	       "a plain bank was not added as is");
+	result(layout_add(r, &n, 2, 0x100000000ull, 0x40000000) && n == 1, "add-above-4g",
+	       "a bank above 4 GiB was added");
+	result(layout_add(r, &n, 2, 0x80000000, 0) && n == 1, "add-empty",
+	       "an empty region was added");
+	result(layout_add(r, &n, 2, 0xfffffffffffff000ull, 0x2000) && n == 1, "add-wrapping",
+	       "a region wrapping past 2^64 was added");
+	result(layout_add(r, &n, 2, 0xc0000000, 0x80000000) && n == 2 &&
+	       r[1].base == 0xc0000000 && r[1].size == LAYOUT_TOP - 0xc0000000,
+	       "add-clipped-at-top", "a bank crossing 4 GiB was not clipped to LAYOUT_TOP");
+	result(!layout_add(r, &n, 2, 0x1000, 0x1000) && n == 2, "add-full",
+	       "a full list did not report the dropped region");
+}
+
 int main(void)
 {
+	add_cases();
 	fixed_cases();
 	random_maps(20000);
 	return failures ? 1 : 0;

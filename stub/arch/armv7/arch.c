@@ -62,16 +62,15 @@ static bool r2_plausible(const struct stub *s, uintptr_t p)
 	return b && b->ram_size && p >= b->ram_base && p + 64 <= b->ram_base + b->ram_size;
 }
 
-static unsigned int copy_regions(struct mem_region *to, const struct dt_region *from,
-				 int n)
+static unsigned int copy_regions(struct mem_region *to, unsigned int max,
+				 const struct dt_region *from, int n)
 {
+	unsigned int k = 0;
 	int i;
 
-	for (i = 0; i < n; i++) {
-		to[i].base = from[i].base;
-		to[i].size = from[i].size;
-	}
-	return (unsigned int)n;
+	for (i = 0; i < n; i++)
+		layout_add(to, &k, max, from[i].base, from[i].size);
+	return k;
 }
 
 /* RAM and reserved regions; a truncated list keeps its first entries. */
@@ -82,10 +81,12 @@ static void map_from_fdt(struct stub *s, const void *fdt)
 	int n = 0, err;
 
 	err = dt_memory(fdt, r, LAYOUT_MAX_RAM, &n);
-	m->nram = (err && err != DT_ERR_NOSPACE) ? 0 : copy_regions(m->ram, r, n);
+	m->nram = (err && err != DT_ERR_NOSPACE) ? 0 :
+		  copy_regions(m->ram, LAYOUT_MAX_RAM, r, n);
 	n = 0;
 	err = dt_memreserve(fdt, r, LAYOUT_MAX_RESERVED, &n);
-	m->nreserved = (err && err != DT_ERR_NOSPACE) ? 0 : copy_regions(m->reserved, r, n);
+	m->nreserved = (err && err != DT_ERR_NOSPACE) ? 0 :
+		       copy_regions(m->reserved, LAYOUT_MAX_RESERVED, r, n);
 }
 
 static void probe_fdt(struct stub *s, const void *fdt)
@@ -114,11 +115,10 @@ static void probe_atags(struct stub *s, const void *tags, const struct atag_info
 	unsigned int i;
 
 	s->arch.atags = tags;
-	for (i = 0; i < ai->nmem && i < LAYOUT_MAX_RAM; i++) {
-		s->in.map.ram[i].base = ai->mem[i].start;
-		s->in.map.ram[i].size = ai->mem[i].size;
-	}
-	s->in.map.nram = i;
+	s->in.map.nram = 0;
+	for (i = 0; i < ai->nmem; i++)
+		layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM,
+			   ai->mem[i].start, ai->mem[i].size);
 	s->in.keep[s->in.nkeep].base = (uintptr_t)tags;
 	s->in.keep[s->in.nkeep++].size = ARM_ATAGS_MAX;
 	s->loader_cmdline = ai->cmdline;

@@ -113,12 +113,8 @@ static void map_from_mmap(struct stub *s)
 			continue;
 		if (lo < MIB)
 			lo = MIB;
-		if (hi > GIB4)
-			hi = GIB4;
-		if (hi <= lo)
-			continue;
-		m->ram[m->nram].base = lo;
-		m->ram[m->nram++].size = hi - lo;
+		if (hi > lo)
+			layout_add(m->ram, &m->nram, LAYOUT_MAX_RAM, lo, hi - lo);
 	}
 }
 
