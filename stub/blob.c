@@ -6,6 +6,7 @@
 #include <string.h>
 #include "blob.h"
 #include "crc32.h"
+#include "strlist.h"
 
 static uint32_t comp_feature(uint8_t comp)
 {
@@ -179,39 +180,20 @@ const struct cb_section *blob_find(const struct blob_view *v, uint16_t type,
 
 const char *blob_strerror(int err)
 {
-	if (err == BLOB_ESTUBINFO) return "no valid stub info";
-	if (err == BLOB_EMAGIC) return "bad header magic";
-	if (err == BLOB_EVERSION) return "unsupported format version";
-	if (err == BLOB_EARCH) return "blob is for another architecture";
-	if (err == BLOB_EHDRSIZE) return "bad header size or section count";
-	if (err == BLOB_EFLAGS) return "unknown flags or non-zero reserved field";
-	if (err == BLOB_ESIZE) return "blob size inconsistent";
-	if (err == BLOB_EHDRCRC) return "header CRC mismatch";
-	if (err == BLOB_ESECTTYPE) return "unknown or repeated section type";
-	if (err == BLOB_ESECTCOMP) return "unsupported compression";
-	if (err == BLOB_ESECTRANGE) return "section outside the blob, misaligned or overlapping";
-	if (err == BLOB_ESECTSIZE) return "section sizes inconsistent";
-	if (err == BLOB_ENOKERNEL) return "mandatory section missing";
-	if (err == BLOB_ESTUBCRC) return "stub CRC mismatch";
-	if (err == BLOB_ESECTCRC) return "section CRC mismatch";
-	return "unknown error";
+	return str_nth("bad stub info\0" "bad magic\0" "bad version\0" "wrong arch\0"
+		       "bad header size\0" "bad flags\0" "bad blob size\0" "bad header CRC\0"
+		       "bad section type\0" "bad codec\0" "bad section range\0"
+		       "bad section size\0" "missing section\0" "bad stub CRC\0"
+		       "bad section CRC\0", (unsigned int)-err - 1);
 }
 
 const char *blob_section_name(uint16_t type)
 {
-	if (type == CB_SEC_KERNEL) return "kernel";
-	if (type == CB_SEC_INITRD) return "initrd";
-	if (type == CB_SEC_DTB) return "dtb";
-	if (type == CB_SEC_CMDLINE) return "cmdline";
-	if (type == CB_SEC_BOARD) return "board";
-	if (type == CB_SEC_SETUP) return "setup";
-	return "unknown";
+	return str_nth("?\0" "kernel\0" "initrd\0" "dtb\0" "cmdline\0" "board\0" "setup\0",
+		       type);
 }
 
 const char *blob_comp_name(uint8_t comp)
 {
-	if (comp == CB_COMP_NONE) return "none";
-	if (comp == CB_COMP_DEFLATE) return "deflate";
-	if (comp == CB_COMP_LZ4) return "lz4";
-	return "unknown";
+	return str_nth("none\0" "deflate\0" "lz4\0", comp);
 }

@@ -1,24 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/*
- * Error names for the decoders.  One string with NUL separators walked by
- * index, so no table of pointers (and no load-time relocation) is needed.
- */
+/* Error names for the decoders' messages. */
 #include "codec.h"
+#include "strlist.h"
 
 const char *codec_strerror(int err)
 {
-	static const char names[] =
-		"no error\0"
-		"truncated input\0"
-		"output too large\0"
-		"corrupt data\0"
-		"trailing bytes after the stream\0"
-		"unknown error";
-	const char *s = names;
-	unsigned int n = err <= 0 && err >= CODEC_ETRAIL ? -err : 5;
-
-	while (n--)
-		while (*s++)
-			;
-	return s;
+	return str_nth("ok\0" "truncated\0" "overflow\0" "corrupt\0" "trailing data\0",
+		       err <= 0 ? (unsigned int)-err : 5);
 }

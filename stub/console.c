@@ -4,6 +4,8 @@
 #include "blob.h"
 #include "stub.h"
 
+_Static_assert(sizeof(long) == 4 && sizeof(void *) == 4, "the stub is 32-bit");
+
 struct console_sink {
 	uint32_t kind;
 	uintptr_t base;
@@ -85,16 +87,16 @@ void console_set_quiet(bool quiet)
 	con.quiet = quiet;
 }
 
-static void put_num32(uint32_t v, unsigned int base, int width, char pad)
+static void put_num(uint32_t v, unsigned int base, int width, char pad)
 {
-	char buf[12];
+	char buf[10];
 	int n = 0;
 
 	do {
 		uint32_t d;
 
 		v = udiv32(v, base, &d);
-		buf[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+		buf[n++] = "0123456789abcdef"[d];
 	} while (v);
 	while (width-- > n)
 		putc_crlf(pad);
@@ -102,27 +104,13 @@ static void put_num32(uint32_t v, unsigned int base, int width, char pad)
 		putc_crlf(buf[--n]);
 }
 
-/* 64-bit values print in hex above 4 GiB: no 64-bit division in the stub. */
-static void put_num(unsigned long long v, unsigned int base, int width, char pad)
-{
-	if (v >> 32) {
-		if (base == 10) {
-			putc_crlf('0');
-			putc_crlf('x');
-		}
-		put_num32((uint32_t)(v >> 32), 16, width > 8 ? width - 8 : 0, pad);
-		put_num32((uint32_t)v, 16, 8, '0');
-		return;
-	}
-	put_num32((uint32_t)v, base, width, pad);
-}
-
-static void vprint(const char *fmt, va_list ap)
+void console_vprintf(const char *fmt, va_list ap)
 {
 	for (; *fmt; fmt++) {
-		int width = 0, size = 0;
-		char pad = ' ';
+		int width = 0;
+		char pad = ' ', c;
 		const char *s;
+		uint32_t v;
 
 		if (*fmt != '%') {
 			putc_crlf(*fmt);
@@ -132,33 +120,28 @@ static void vprint(const char *fmt, va_list ap)
 			pad = '0';
 		while (*fmt >= '0' && *fmt <= '9')
 			width = width * 10 + (*fmt++ - '0');
-		while (*fmt == 'l' || *fmt == 'z') {
-			size += *fmt == 'z' ? (sizeof(size_t) > 4) + 1 : 1;
+		while (*fmt == 'l' || *fmt == 'z')	/* 32 bits in the stub */
 			fmt++;
-		}
-		if (*fmt == 's') {
+		c = *fmt;
+		if (c == 's') {
 			for (s = va_arg(ap, const char *); s && *s; s++)
 				putc_crlf(*s);
-		} else if (*fmt == 'c') {
+		} else if (c == 'c') {
 			putc_crlf((char)va_arg(ap, int));
-		} else if (*fmt == 'd') {
-			long long v = size >= 2 ? va_arg(ap, long long) :
-				      size ? va_arg(ap, long) : va_arg(ap, int);
-			if (v < 0)
+		} else if (c == 'd' || c == 'u' || c == 'x' || c == 'p') {
+			v = c == 'p' ? (uintptr_t)va_arg(ap, void *) : va_arg(ap, uint32_t);
+			if (c == 'd' && (int32_t)v < 0) {
 				putc_crlf('-');
-			put_num(v < 0 ? -(unsigned long long)v : (unsigned long long)v, 10, width, pad);
-		} else if (*fmt == 'u' || *fmt == 'x') {
-			unsigned long long v = size >= 2 ? va_arg(ap, unsigned long long) :
-					       size ? va_arg(ap, unsigned long) :
-					       va_arg(ap, unsigned int);
-			put_num(v, *fmt == 'u' ? 10 : 16, width, pad);
-		} else if (*fmt == 'p') {
-			put_num((uintptr_t)va_arg(ap, void *), 16, 8, '0');
+				v = -v;
+			}
+			if (c == 'p')
+				width = 8, pad = '0';
+			put_num(v, c == 'x' || c == 'p' ? 16 : 10, width, pad);
 		} else {
 			putc_crlf('%');
-			if (!*fmt)
+			if (!c)
 				break;
-			putc_crlf(*fmt);
+			putc_crlf(c);
 		}
 	}
 }
@@ -168,7 +151,7 @@ void console_printf(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vprint(fmt, ap);
+	console_vprintf(fmt, ap);
 	va_end(ap);
 }
 
@@ -179,6 +162,6 @@ void console_info(const char *fmt, ...)
 	if (con.quiet)
 		return;
 	va_start(ap, fmt);
-	vprint(fmt, ap);
+	console_vprintf(fmt, ap);
 	va_end(ap);
 }

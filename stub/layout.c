@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 #include "layout.h"
+#include "strlist.h"
 
 #define MAX_TAKEN (LAYOUT_MAX_RESERVED + LAYOUT_NSLOTS + 6)
 
@@ -67,20 +68,23 @@ static bool fit_in(const struct taken *t, const struct layout_req *q,
 	return false;
 }
 
+/* Best start over all banks; a fixed slot's window is exactly [min, min + size). */
 static bool fit(const struct layout_map *m, const struct taken *t,
 		const struct layout_req *q, uint32_t *at)
 {
 	unsigned int i;
 	bool found = false;
-	uint32_t best = 0, a;
+	uint32_t best = 0, a, max = q->max;
 
+	if (q->fixed && max - q->min > q->size)
+		max = q->min + q->size;
 	for (i = 0; i < m->nram; i++) {
 		uint32_t lo = m->ram[i].base, hi = lo + m->ram[i].size;
 
 		if (lo < q->min)
 			lo = q->min;
-		if (hi > q->max)
-			hi = q->max;
+		if (hi > max)
+			hi = max;
 		if (!fit_in(t, q, lo, hi, &a))
 			continue;
 		if (!found || (q->high ? a > best : a < best))
@@ -89,17 +93,6 @@ static bool fit(const struct layout_map *m, const struct taken *t,
 	}
 	*at = best;
 	return found;
-}
-
-static bool in_ram(const struct layout_map *m, uint32_t base, uint32_t size)
-{
-	unsigned int i;
-
-	for (i = 0; i < m->nram; i++)
-		if (base >= m->ram[i].base &&
-		    base + size <= m->ram[i].base + m->ram[i].size)
-			return true;
-	return false;
 }
 
 static bool wraps(const struct mem_region *r, unsigned int n)
@@ -121,50 +114,37 @@ static bool regions_sane(const struct layout_input *in)
 	       !wraps(in->keep, in->nkeep) && !wraps(&in->blob, 1);
 }
 
-static int check_req(const struct layout_req *q)
+static bool req_sane(const struct layout_req *q)
 {
-	if (q->align == 0 || (q->align & (q->align - 1)) != 0)
-		return LAYOUT_EINPUT;
-	if (q->min > UINT32_MAX - q->size)
-		return LAYOUT_EINPUT;
-	return 0;
+	return q->align && !(q->align & (q->align - 1)) && q->min <= UINT32_MAX - q->size;
 }
 
-static int place_kernel(const struct layout_input *in, struct taken *t,
-			struct boot_plan *out)
+static int place(const struct layout_map *m, struct taken *t,
+		 const struct layout_req *q, struct mem_region *slot)
 {
-	const struct layout_req *q = &in->req[LAYOUT_KERNEL];
 	uint32_t at;
 
-	if (!q->fixed) {
-		if (!fit(&in->map, t, q, &at))
-			return LAYOUT_ENORAM;
-	} else {
-		at = q->min;
-		if (at & (q->align - 1) || at + q->size > q->max ||
-		    !in_ram(&in->map, at, q->size) || hit(t, at, q->size))
-			return LAYOUT_EFIXED;
-	}
-	out->slot[LAYOUT_KERNEL].base = at;
-	out->slot[LAYOUT_KERNEL].size = q->size;
-	out->relocate = region_overlap(at, q->size, in->blob.base, in->blob.size);
+	if (!fit(m, t, q, &at))
+		return q->fixed ? LAYOUT_EFIXED : LAYOUT_ENORAM;
+	slot->base = at;
+	slot->size = q->size;
+	take(t, at, q->size);
 	return 0;
 }
 
 int layout_plan(const struct layout_input *in, struct boot_plan *out,
 		int *bad_slot)
 {
+	const struct layout_req *k = &in->req[LAYOUT_KERNEL];
 	struct taken t = { .n = 0 };
 	unsigned int i;
-	int s, err;
-	uint32_t at;
+	int s, err = 0;
 
 	*out = (struct boot_plan){ .relocate = false };
 	for (s = 0; s < LAYOUT_NSLOTS; s++) {
 		*bad_slot = s;
-		err = in->req[s].size ? check_req(&in->req[s]) : 0;
-		if (err)
-			return err;
+		if (in->req[s].size && !req_sane(&in->req[s]))
+			return LAYOUT_EINPUT;
 	}
 	*bad_slot = -1;
 	if (!regions_sane(in))
@@ -172,34 +152,31 @@ int layout_plan(const struct layout_input *in, struct boot_plan *out,
 	for (i = 0; i < in->map.nreserved; i++)
 		take(&t, in->map.reserved[i].base, in->map.reserved[i].size);
 	/* A kernel that may go anywhere avoids the blob rather than move it. */
-	if (!in->req[LAYOUT_KERNEL].fixed)
+	if (!k->fixed)
 		take(&t, in->blob.base, in->blob.size);
 	*bad_slot = LAYOUT_KERNEL;
-	err = place_kernel(in, &t, out);
+	err = place(&in->map, &t, k, &out->slot[LAYOUT_KERNEL]);
 	if (err)
 		return err;
-	take(&t, out->slot[LAYOUT_KERNEL].base, out->slot[LAYOUT_KERNEL].size);
-	if (in->req[LAYOUT_KERNEL].fixed)
+	out->relocate = region_overlap(out->slot[LAYOUT_KERNEL].base, k->size,
+				       in->blob.base, in->blob.size);
+	if (k->fixed)
 		take(&t, in->blob.base, in->blob.size);
 	for (i = 0; i < in->nkeep; i++)
 		take(&t, in->keep[i].base, in->keep[i].size);
 	out->slot[LAYOUT_BLOB] = in->blob;
-	for (s = LAYOUT_BLOB; s < LAYOUT_NSLOTS; s++) {
+	for (s = LAYOUT_BLOB; s < LAYOUT_NSLOTS && !err; s++) {
 		const struct layout_req *q = &in->req[s];
 
 		*bad_slot = s;
 		if (s == LAYOUT_BLOB && out->relocate && q->size < in->blob.size)
 			return LAYOUT_EINPUT;
-		if (q->size == 0 || (s == LAYOUT_BLOB && !out->relocate))
-			continue;
-		if (!fit(&in->map, &t, q, &at))
-			return LAYOUT_ENORAM;
-		out->slot[s].base = at;
-		out->slot[s].size = q->size;
-		take(&t, at, q->size);
+		if (q->size && (s != LAYOUT_BLOB || out->relocate))
+			err = place(&in->map, &t, q, &out->slot[s]);
 	}
-	*bad_slot = -1;
-	return 0;
+	if (!err)
+		*bad_slot = -1;
+	return err;
 }
 
 bool layout_add(struct mem_region *r, unsigned int *n, unsigned int max,
@@ -221,11 +198,6 @@ bool layout_add(struct mem_region *r, unsigned int *n, unsigned int max,
 
 const char *layout_slot_name(int slot)
 {
-	if (slot == LAYOUT_KERNEL) return "kernel";
-	if (slot == LAYOUT_BLOB) return "blob";
-	if (slot == LAYOUT_PGTABLE) return "page tables";
-	if (slot == LAYOUT_PARAMS) return "boot params";
-	if (slot == LAYOUT_CMDLINE) return "cmdline";
-	if (slot == LAYOUT_INITRD) return "initrd";
-	return "?";
+	return str_nth("kernel\0" "blob\0" "pgtable\0" "params\0" "cmdline\0" "initrd\0",
+		       (unsigned int)slot);
 }

@@ -24,10 +24,26 @@ void stub_stage_end(struct stub *s)
 	s->t_last = now;
 }
 
-void stub_fail(struct stub *s, const char *what, const char *why)
+void stub_fail(struct stub *s, const char *fmt, ...)
 {
-	log_err("chainboot: %s failed: %s\n", what, why);
+	va_list ap;
+
+	log_err("chainboot: ");
+	va_start(ap, fmt);
+	console_vprintf(fmt, ap);
+	va_end(ap);
+	log_err("\n");
 	arch_reset(s);
+}
+
+void stub_check_section(struct stub *s, const struct cb_section *sec)
+{
+	unsigned int i = (unsigned int)(sec - s->blob.sec);
+	uint32_t found;
+
+	if (blob_check_section(&s->blob, i, &s->crc, &found))
+		stub_fail(s, "section %u (%s): expected CRC %08x, found %08x",
+			  i, blob_section_name(sec->type), sec->crc, found);
 }
 
 static void use_board(struct stub *s)
@@ -39,9 +55,7 @@ static void use_board(struct stub *s)
 				       &s->crc, &found))
 		return;
 	s->board = stub_section_data(s, sec);
-	if (s->board->uart_kind != CB_UART_NONE)
-		console_init(s->board->uart_kind, s->board->uart_base,
-			     s->board->uart_shift);
+	console_init(s->board->uart_kind, s->board->uart_base, s->board->uart_shift);
 }
 
 static void open_blob(struct stub *s)
@@ -55,37 +69,35 @@ static void open_blob(struct stub *s)
 		console_set_quiet(s->blob.hdr->flags & CB_HF_QUIET);
 	}
 	arch_probe(s);
-	if (s->blob_err) {
-		if (s->blob.bad >= 0)
-			log_err("chainboot: section %d: ", s->blob.bad);
-		stub_fail(s, "blob header check", blob_strerror(s->blob_err));
-	}
-	if (blob_check_stub(&s->blob, &s->crc, &found)) {
-		log_err("chainboot: stub: expected CRC %08x, found %08x\n",
-			s->blob.hdr->stub_crc, found);
-		stub_fail(s, "stub check", blob_strerror(BLOB_ESTUBCRC));
-	}
+	if (s->blob_err && s->blob.bad >= 0)
+		stub_fail(s, "blob: section %d: %s", s->blob.bad, blob_strerror(s->blob_err));
+	if (s->blob_err)
+		stub_fail(s, "blob: %s", blob_strerror(s->blob_err));
+	if (blob_check_stub(&s->blob, &s->crc, &found))
+		stub_fail(s, "stub: expected CRC %08x, found %08x", s->blob.hdr->stub_crc, found);
+	log_info("chainboot %u.%u: blob at %p, %u bytes, %u sections%s",
+		 STUB_VERSION >> 16, STUB_VERSION & 0xffff, (void *)s->load_base,
+		 s->blob.hdr->blob_size, s->blob.hdr->nsections,
+		 s->entry_flags & STUB_F_VERIFIED ? " (relocated)" : "");
+	stub_stage_end(s);
 }
 
 static void plan(struct stub *s)
 {
-	int err, bad, i;
+	int bad, i;
 
 	s->in.blob.base = s->load_base;
 	s->in.blob.size = s->blob.hdr->blob_size + s->blob.si->stack_size;
 	s->in.req[LAYOUT_BLOB] = (struct layout_req){
 		.size = s->in.blob.size, .align = 4096, .max = UINT32_MAX,
 	};
-	err = arch_plan_requests(s);
-	if (err)
-		stub_fail(s, "planning", "no usable boot parameters");
-	err = layout_plan(&s->in, &s->plan, &bad);
-	if (err) {
+	if (arch_plan_requests(s))
+		stub_fail(s, "plan: no usable boot parameters");
+	if (layout_plan(&s->in, &s->plan, &bad)) {
 		if (bad < 0)
-			stub_fail(s, "planning", "bad memory map");
-		log_err("chainboot: no room for %s (%u bytes)\n",
-			layout_slot_name(bad), s->in.req[bad].size);
-		stub_fail(s, "planning", "memory map too small");
+			stub_fail(s, "plan: bad memory map");
+		stub_fail(s, "plan: no room for %s (%u bytes)", layout_slot_name(bad),
+			  s->in.req[bad].size);
 	}
 	log_info("plan:%s", s->plan.relocate ? " relocate first" : "");
 	stub_stage_end(s);
@@ -93,20 +105,8 @@ static void plan(struct stub *s)
 		const struct mem_region *r = &s->plan.slot[i];
 
 		if (r->size)
-			log_info("  %s: %08x-%08x (%u bytes)\n", layout_slot_name(i),
-				 r->base, r->base + r->size - 1, r->size);
-	}
-}
-
-void stub_check_section(struct stub *s, const struct cb_section *sec)
-{
-	unsigned int i = (unsigned int)(sec - s->blob.sec);
-	uint32_t found;
-
-	if (blob_check_section(&s->blob, i, &s->crc, &found)) {
-		log_err("chainboot: section %u (%s): expected CRC %08x, found %08x\n",
-			i, blob_section_name(sec->type), sec->crc, found);
-		stub_fail(s, "integrity check", "section CRC mismatch");
+			log_info("  %s: %08x-%08x\n", layout_slot_name(i), r->base,
+				 r->base + r->size - 1);
 	}
 }
 
@@ -118,42 +118,35 @@ static void verify_sections(struct stub *s)
 		return;
 	for (i = 0; i < s->blob.hdr->nsections; i++)
 		stub_check_section(s, &s->blob.sec[i]);
-	log_info("verified %u sections, %u bytes", i, s->blob.hdr->blob_size);
+	log_info("verified %u sections", i);
 	stub_stage_end(s);
-}
-
-static int decode(const struct cb_section *sec, void *dst, size_t *len,
-		  const void *src)
-{
-	if (sec->comp == CB_COMP_DEFLATE)
-		return inflate_decompress(dst, len, src, sec->stored_size);
-	if (sec->comp == CB_COMP_LZ4)
-		return lz4_decompress(dst, len, src, sec->stored_size);
-	memcpy(dst, src, sec->stored_size);
-	*len = sec->stored_size;
-	return 0;
 }
 
 /* Decode section @type into plan slot @slot, checking the exact size. */
 static void load_section(struct stub *s, uint16_t type, int slot)
 {
 	const struct cb_section *sec = blob_find(&s->blob, type, 0);
-	void *dst = (void *)(uintptr_t)s->plan.slot[slot].base;
-	size_t len = sec ? sec->size : 0;
-	int err;
+	void *dst = (void *)s->plan.slot[slot].base;
+	const void *src;
+	size_t len;
+	int err = 0;
 
 	if (!sec)
 		return;
-	err = decode(sec, dst, &len, stub_section_data(s, sec));
+	src = stub_section_data(s, sec);
+	len = sec->size;
+	if (sec->comp == CB_COMP_DEFLATE)
+		err = inflate_decompress(dst, &len, src, sec->stored_size);
+	else if (sec->comp == CB_COMP_LZ4)
+		err = lz4_decompress(dst, &len, src, sec->stored_size);
+	else
+		memcpy(dst, src, len);
 	if (err == 0 && len != sec->size)
 		err = CODEC_EINPUT;
-	if (err) {
-		log_err("chainboot: %s (%s): %s\n", blob_section_name(type),
-			blob_comp_name(sec->comp), codec_strerror(err));
-		stub_fail(s, "decompression", codec_strerror(err));
-	}
-	if (sec->mem_size > sec->size)
-		memset((uint8_t *)dst + sec->size, 0, sec->mem_size - sec->size);
+	if (err)
+		stub_fail(s, "%s: %s: %s", blob_section_name(type), blob_comp_name(sec->comp),
+			  codec_strerror(err));
+	memset((uint8_t *)dst + sec->size, 0, sec->mem_size - sec->size);
 	log_info("%s: %s %u -> %u bytes at %p", blob_section_name(type),
 		 blob_comp_name(sec->comp), sec->stored_size, sec->size, dst);
 	stub_stage_end(s);
@@ -174,18 +167,13 @@ void stub_main(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t load_base,
 	crc32_init(&s.crc);
 
 	open_blob(&s);
-	log_info("chainboot %u.%u: blob at %p, %u bytes, %u sections%s",
-		 STUB_VERSION >> 16, STUB_VERSION & 0xffff, (void *)load_base,
-		 s.blob.hdr->blob_size, s.blob.hdr->nsections,
-		 entry_flags & STUB_F_VERIFIED ? " (relocated)" : "");
-	stub_stage_end(&s);
 	plan(&s);
 	arch_mmu_on(&s);
 	verify_sections(&s);
 	if (s.plan.relocate)
 		arch_relocate(&s);
 	if (arch_prepare_params(&s))
-		stub_fail(&s, "boot parameters", "see above");
+		stub_fail(&s, "boot parameters: see above");
 	load_section(&s, CB_SEC_INITRD, LAYOUT_INITRD);
 	load_section(&s, CB_SEC_KERNEL, LAYOUT_KERNEL);
 	log_info("starting kernel at %08x\n", s.plan.slot[LAYOUT_KERNEL].base);

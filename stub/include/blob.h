@@ -251,6 +251,8 @@ const struct cb_section *blob_find(const struct blob_view *v, uint16_t type,
 /* The CRC the header must carry: over hdr_size bytes with hdr_crc taken as 0. */
 uint32_t blob_header_crc(const struct cb_header *h, const struct crc32_table *t);
 
+/* Short names for messages: of a BLOB_E* code, a CB_SEC_* type, a CB_COMP_*
+ * codec ("" for values outside the format). */
 const char *blob_strerror(int err);
 const char *blob_section_name(uint16_t type);
 const char *blob_comp_name(uint8_t comp);

@@ -7,6 +7,7 @@
 #define CHAINBOOT_CONSOLE_H
 #include <stdint.h>
 #include <stdbool.h>
+#include <stdarg.h>
 
 /* Use UART @kind (CB_UART_*) at @base with register stride 1 << @shift.
  * CB_UART_NONE silences the console. */
@@ -18,8 +19,10 @@ bool console_ready(void);
 /* Drop info messages (errors still print). */
 void console_set_quiet(bool quiet);
 
-/* printf subset: %s %c %d %u %x %p, 'l'/'ll' sizes, '0' and width. */
+/* printf subset: %s %c %d %u %x %p, '0' and width; 'l' and 'z' are
+ * accepted (32 bits in the stub), 64-bit values ('ll') are not. */
 void console_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void console_vprintf(const char *fmt, va_list ap);
 
 /* The same, but printed only when not quiet. */
 void console_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -50,9 +50,10 @@ int stub_cmdline(const struct stub *s, char *out, size_t cap);
 /* CRC-check one section now; on mismatch name it and the values, then fail. */
 void stub_check_section(struct stub *s, const struct cb_section *sec);
 
-/* Print "chainboot: <what> failed: <why>" and reset. */
-__attribute__((noreturn)) void stub_fail(struct stub *s, const char *what,
-					 const char *why);
+/* Print "chainboot: " and the message (what failed, with the values), then
+ * reset (arch_reset: halts with a message only if no reset method works). */
+__attribute__((noreturn, format(printf, 2, 3)))
+void stub_fail(struct stub *s, const char *fmt, ...);
 
 void stub_main(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t load_base,
 	       uint32_t entry_flags);

@@ -161,8 +161,7 @@ static void fallback_map(struct stub *s)
 		m->ram[0].base = s->load_base & ~0x07ffffffu;
 		m->ram[0].size = 0x08000000;
 		m->nram = 1;
-		log_info("memory: assuming 128 MiB at %08llx\n",
-			 (unsigned long long)m->ram[0].base);
+		log_info("memory: assuming 128 MiB at %08x\n", m->ram[0].base);
 	}
 }
 
@@ -200,7 +199,7 @@ static const void *choose_fdt(struct stub *s)
 		if (dt_check(stub_section_data(s, sec), sec->size)) {
 			log_err("chainboot: section %u (dtb): not a valid device tree\n",
 				(unsigned int)(sec - s->blob.sec));
-			stub_fail(s, "dtb check", "bad packed DTB");
+			stub_fail(s, "dtb: bad packed DTB");
 		}
 		score = s->arch.loader_fdt ?
 			dt_root_compatible_match(stub_section_data(s, sec),

@@ -265,7 +265,7 @@ void arch_mmu_on(struct stub *s)
 void arch_relocate(struct stub *s)
 {
 	/* The kernel is never fixed on top of the blob at 1 MiB. */
-	stub_fail(s, "relocation", "the x86 stub runs only at its link address");
+	stub_fail(s, "relocation: the x86 stub runs only at its link address");
 }
 
 /* The multiboot map as e820; RAM is RAM whatever we placed in it. */
