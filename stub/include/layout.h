@@ -22,10 +22,10 @@ struct mem_region {
 #define LAYOUT_TOP		0xfffff000u	/* end of what can be planned */
 
 struct layout_map {
-	struct mem_region ram[LAYOUT_MAX_RAM];		/* usable RAM banks */
 	unsigned int nram;
-	struct mem_region reserved[LAYOUT_MAX_RESERVED];	/* never to be overwritten */
 	unsigned int nreserved;
+	struct mem_region ram[LAYOUT_MAX_RAM];		/* usable RAM banks */
+	struct mem_region reserved[LAYOUT_MAX_RESERVED];	/* never to be overwritten */
 };
 
 /* What is placed, in planning order. */
@@ -49,13 +49,13 @@ struct layout_req {
 };
 
 struct layout_input {
-	struct layout_map map;
+	struct layout_req req[LAYOUT_NSLOTS];	/* req[LAYOUT_BLOB]: relocation target rules */
 	struct mem_region blob;	/* where the blob and stack are now */
+	unsigned int nkeep;
 	struct mem_region keep[4];	/* loader data read before the kernel is
 					 * decoded (its DTB, multiboot info): only
 					 * the kernel may overlap them */
-	unsigned int nkeep;
-	struct layout_req req[LAYOUT_NSLOTS];	/* req[LAYOUT_BLOB]: relocation target rules */
+	struct layout_map map;
 };
 
 struct boot_plan {

@@ -14,20 +14,21 @@
 #define STUB_F_VERIFIED		(1u << 0)	/* restart after relocation: CRCs done */
 #define STUB_MAX_CMDLINE	2048
 
-struct stub {
+struct stub {				/* small, often used fields first:
+					 * short offsets are short instructions */
 	uintptr_t regs[3];		/* boot registers as the loader set them */
 	uintptr_t load_base;		/* where the blob runs now */
 	uint32_t entry_flags;		/* STUB_F_* */
-	struct crc32_table crc;
-	struct blob_view blob;
 	int blob_err;			/* blob_open's result */
+	struct blob_view blob;
 	const struct cb_board *board;	/* checked board data, or NULL */
 	const char *loader_cmdline;	/* the loader's command line, or NULL */
 	size_t loader_cmdline_len;
-	struct layout_input in;
-	struct boot_plan plan;
 	uint64_t t_last;		/* ticks at the last stage line */
+	struct boot_plan plan;
 	struct arch_state arch;
+	struct layout_input in;
+	struct crc32_table crc;
 };
 
 /* Data of section @sec, which must be stored uncompressed. */
