@@ -126,17 +126,11 @@ void console_vprintf(const char *fmt, va_list ap)
 		if (c == 's') {
 			for (s = va_arg(ap, const char *); s && *s; s++)
 				putc_crlf(*s);
-		} else if (c == 'c') {
-			putc_crlf((char)va_arg(ap, int));
-		} else if (c == 'd' || c == 'u' || c == 'x' || c == 'p') {
+		} else if (c == 'u' || c == 'x' || c == 'p') {
 			v = c == 'p' ? (uintptr_t)va_arg(ap, void *) : va_arg(ap, uint32_t);
-			if (c == 'd' && (int32_t)v < 0) {
-				putc_crlf('-');
-				v = -v;
-			}
 			if (c == 'p')
 				width = 8, pad = '0';
-			put_num(v, c == 'x' || c == 'p' ? 16 : 10, width, pad);
+			put_num(v, c == 'u' ? 10 : 16, width, pad);
 		} else {
 			putc_crlf('%');
 			if (!c)

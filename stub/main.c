@@ -70,7 +70,7 @@ static void open_blob(struct stub *s)
 	}
 	arch_probe(s);
 	if (s->blob_err && s->blob.bad >= 0)
-		stub_fail(s, "blob: section %d: %s", s->blob.bad, blob_strerror(s->blob_err));
+		stub_fail(s, "blob: section %u: %s", (unsigned int)s->blob.bad, blob_strerror(s->blob_err));
 	if (s->blob_err)
 		stub_fail(s, "blob: %s", blob_strerror(s->blob_err));
 	if (blob_check_stub(&s->blob, &s->crc, &found))

@@ -19,7 +19,7 @@ bool console_ready(void);
 /* Drop info messages (errors still print). */
 void console_set_quiet(bool quiet);
 
-/* printf subset: %s %c %d %u %x %p, '0' and width; 'l' and 'z' are
+/* printf subset: %s %u %x %p, '0' and width; 'l' and 'z' are
  * accepted (32 bits in the stub), 64-bit values ('ll') are not. */
 void console_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void console_vprintf(const char *fmt, va_list ap);
