@@ -16,6 +16,7 @@ int stub_cmdline(const struct stub *s, char *out, size_t cap)
 {
 	const struct cb_section *sec = blob_find(&s->blob, CB_SEC_CMDLINE, 0);
 	const char *packed = sec ? stub_section_data(s, sec) : NULL;
+	const char *loader = s->loader_cmdline_len ? s->loader_cmdline : "";
 	size_t plen = sec ? sec->size : 0, llen = s->loader_cmdline_len;
 	uint32_t mode = (s->blob.hdr->flags & CB_HF_CMDLINE_MASK) >> CB_HF_CMDLINE_SHIFT;
 	int n;
@@ -24,10 +25,10 @@ int stub_cmdline(const struct stub *s, char *out, size_t cap)
 		return -1;
 	out[0] = '\0';
 	if (!sec || (mode == CB_CMDLINE_KEEP && llen))
-		return put(out, cap, 0, s->loader_cmdline, llen);
+		return put(out, cap, 0, loader, llen);
 	if (mode != CB_CMDLINE_APPEND || !llen)
 		return put(out, cap, 0, packed ? packed : "", plen);
-	n = put(out, cap, 0, s->loader_cmdline, llen);
+	n = put(out, cap, 0, loader, llen);
 	if (n < 0 || !plen)
 		return n;
 	n = put(out, cap, (size_t)n, " ", 1);
