@@ -23,75 +23,61 @@ static void take(struct taken *t, uint32_t base, uint32_t size)
 	}
 }
 
-/* The first taken region that [base, base+size) hits, or NULL. */
-static const struct mem_region *hit(const struct taken *t, uint32_t base, uint32_t size)
+/*
+ * Can the slot start at @a?  Inside one bank, within [min, max] and clear of
+ * everything taken.  The bank test comes first: it also rules out a + size
+ * wrapping past 2^32.
+ */
+static bool fits_at(const struct layout_map *m, const struct taken *t,
+		    const struct layout_req *q, uint32_t a, uint32_t max)
 {
 	unsigned int i;
+	bool in_bank = false;
 
-	for (i = 0; i < t->n; i++)
-		if (region_overlap(base, size, t->r[i].base, t->r[i].size))
-			return &t->r[i];
-	return NULL;
-}
-
-static uint32_t align_up(uint32_t v, uint32_t a)
-{
-	return (v + a - 1) & ~(a - 1);
-}
-
-/* Lowest (or highest) aligned start in [lo, hi - size] avoiding @t. */
-static bool fit_in(const struct taken *t, const struct layout_req *q,
-		   uint32_t lo, uint32_t hi, uint32_t *at)
-{
-	const struct mem_region *h;
-	uint32_t a;
-
-	if (hi < lo || hi - lo < q->size)
+	for (i = 0; i < m->nram; i++)
+		in_bank |= a >= m->ram[i].base && q->size <= m->ram[i].size &&
+			   a - m->ram[i].base <= m->ram[i].size - q->size;
+	if (!in_bank || a < q->min || a + q->size > max)
 		return false;
-	a = q->high ? (hi - q->size) & ~(q->align - 1) : align_up(lo, q->align);
-	while (a >= lo && a <= hi - q->size) {
-		h = hit(t, a, q->size);
-		if (!h) {
-			*at = a;
-			return true;
-		}
-		if (q->high) {
-			if (h->base < q->size)
-				return false;
-			a = (h->base - q->size) & ~(q->align - 1);
-		} else {
-			a = align_up(h->base + h->size, q->align);
-			if (a < h->base)	/* wrapped */
-				return false;
-		}
-	}
-	return false;
+	for (i = 0; i < t->n; i++)
+		if (region_overlap(a, q->size, t->r[i].base, t->r[i].size))
+			return false;
+	return true;
 }
 
-/* Best start over all banks; a fixed slot's window is exactly [min, min + size). */
+/*
+ * The lowest (highest, for q->high) start that fits.  If a is the lowest,
+ * a - align does not fit: it is below min or a bank's base, or it hits a
+ * region that ends in (a - align, a]; so a is min, a bank's base or a taken
+ * region's end, aligned up.  For the highest, mirror: max, a bank's end or a
+ * taken region's base, less the size, aligned down.  Try just those.  A
+ * fixed slot's window is exactly [min, min + size).
+ */
 static bool fit(const struct layout_map *m, const struct taken *t,
 		const struct layout_req *q, uint32_t *at)
 {
+	uint32_t max = q->max, mask = ~(q->align - 1), a;
 	unsigned int i;
 	bool found = false;
-	uint32_t best = 0, a, max = q->max;
 
-	if (q->fixed && max - q->min > q->size)
+	if (q->fixed && max > q->min + q->size)
 		max = q->min + q->size;
-	for (i = 0; i < m->nram; i++) {
-		uint32_t lo = m->ram[i].base, hi = lo + m->ram[i].size;
+	for (i = 0; i <= m->nram + t->n; i++) {
+		uint32_t lo = q->min, hi = max;	/* candidates for low, high */
 
-		if (lo < q->min)
-			lo = q->min;
-		if (hi > max)
-			hi = max;
-		if (!fit_in(t, q, lo, hi, &a))
-			continue;
-		if (!found || (q->high ? a > best : a < best))
-			best = a;
-		found = true;
+		if (i > m->nram) {		/* a taken region: its end, its base */
+			hi = t->r[i - 1 - m->nram].base;
+			lo = hi + t->r[i - 1 - m->nram].size;
+		} else if (i > 0) {		/* a bank: its base, its end */
+			lo = m->ram[i - 1].base;
+			hi = lo + m->ram[i - 1].size;
+		}
+		a = q->high ? (hi - q->size) & mask : (lo + ~mask) & mask;
+		if (fits_at(m, t, q, a, max) && (!found || (q->high ? a > *at : a < *at))) {
+			*at = a;
+			found = true;
+		}
 	}
-	*at = best;
 	return found;
 }
 
