@@ -138,7 +138,13 @@ static void fixed_cases(void)
 	result(layout_plan(&in, &p, &bad) == LAYOUT_EFIXED, "fixed-kernel-beyond-ram",
 	       "accepted a kernel past the end of RAM");
 
+	/* Found by fuzzing: a fixed slot whose max ends inside it. */
 	in.req[LAYOUT_KERNEL].size = 1 << 20;
+	in.req[LAYOUT_KERNEL].max = 0x80008000 + (1 << 19);
+	result(layout_plan(&in, &p, &bad) == LAYOUT_EFIXED, "fixed-kernel-past-max",
+	       "placed a fixed kernel that ends above its max");
+	in.req[LAYOUT_KERNEL].max = UINT32_MAX;
+
 	in.req[LAYOUT_INITRD] = (struct layout_req){ 63 << 20, 4096, 0, UINT32_MAX, false, false };
 	result(layout_plan(&in, &p, &bad) == LAYOUT_ENORAM && bad == LAYOUT_INITRD,
 	       "initrd-too-big", "placed an initrd that cannot fit");
