@@ -59,10 +59,14 @@ static void set_loader_cmdline(struct stub *s, const char *c)
 	s->loader_cmdline_len = end - s->loader_cmdline;
 }
 
-/* The e820 table from the multiboot mmap, else from mem_upper, else 64 MiB.
- * Each field is read only when its flag says it is valid. */
-static __attribute__((noinline)) unsigned int probe_memory(struct arch_state *a, const struct mb_info *mbi,
-				 uint32_t flags)
+/*
+ * The e820 table from the multiboot mmap, else from mem_upper, else 64 MiB;
+ * returns how many entries did not fit.  Each field is read only when its
+ * flag says it is valid.  Out of line (as request() below), its stores are
+ * short offsets from @a rather than long ones from struct stub.
+ */
+static __attribute__((noinline)) unsigned int
+probe_memory(struct arch_state *a, const struct mb_info *mbi, uint32_t flags)
 {
 	uint32_t len, kib = 0;
 	unsigned int dropped = 0;
@@ -83,7 +87,7 @@ static __attribute__((noinline)) unsigned int probe_memory(struct arch_state *a,
 		kib = (0u - MIB) >> 10;
 	if (!kib) {
 		kib = 63 << 10;
-		log_info("mem: 64 MiB?\n");
+		log_info("64 MiB assumed\n");
 	}
 	a->e820[0] = (struct e820_entry){ 0, 0x9f000, E820_RAM };
 	a->e820[1] = (struct e820_entry){ MIB, kib << 10, E820_RAM };
@@ -103,7 +107,7 @@ void arch_probe(struct stub *s)
 	if (s->regs[0] == MB_BOOT_MAGIC && plausible(s->regs[1], MBI_SIZE))
 		flags = mbi->flags;
 	dropped = probe_memory(&s->arch, mbi, flags);
-	/* The kernel's requests all start at 1 MiB or above. */
+	/* Low RAM too: every request here starts at 1 MiB or above. */
 	for (i = 0; i < s->arch.ne820; i++, e++)
 		if (e->type == E820_RAM)
 			layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM,
@@ -120,8 +124,8 @@ static uint32_t align_up(uint32_t v, uint32_t a)
 	return (v + a - 1) & ~(a - 1);
 }
 
-static __attribute__((noinline)) void request(struct layout_req *q, uint32_t size,
-					      uint32_t align, uint32_t min, uint32_t max)
+static __attribute__((noinline)) void
+request(struct layout_req *q, uint32_t size, uint32_t align, uint32_t min, uint32_t max)
 {
 	q->size = size;
 	q->align = align;
@@ -150,8 +154,11 @@ int arch_plan_requests(struct stub *s)
 		return -1;
 	}
 	s->arch.setup = h;
-	/* boot.rst: a relocatable kernel runs from align_up(max(load, pref))
-	 * and needs init_size from there; the layout checks the alignment. */
+	/*
+	 * boot.rst: a relocatable kernel runs from align_up(max(load, pref))
+	 * and needs init_size from there; the layout checks the alignment.
+	 * pref_address is below 4 GiB for a kernel entered in 32-bit mode.
+	 */
 	sec = blob_find(&s->blob, CB_SEC_KERNEL, 0);
 	size = h->init_size > sec->mem_size ? h->init_size : sec->mem_size;
 	request(&r[LAYOUT_KERNEL], size, h->kernel_alignment,
@@ -215,11 +222,10 @@ void arch_boot(struct stub *s)
 void arch_reset(struct stub *s)
 {
 	(void)s;
-	log_err("chainboot: reset\n");
+	log_err("chainboot: reset, else halt\n");
 	outb(0xcf9, 0x02);
 	outb(0xcf9, 0x06);
 	outb(0x64, 0xfe);
-	log_err("chainboot: halted\n");
 	for (;;)
 		__asm__ volatile("cli; hlt");
 }
