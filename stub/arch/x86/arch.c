@@ -150,7 +150,7 @@ int arch_plan_requests(struct stub *s)
 	}
 	/* Like hostpack, take only relocatable kernels: never one on the blob. */
 	if (ver < MIN_PROTOCOL) {
-		log_err("chainboot: setup v%x: need relocatable 2.12+\n", ver);
+		log_err("chainboot: bad setup header v%x\n", ver);
 		return -1;
 	}
 	s->arch.setup = h;

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The multiboot memory map to the zero page's e820 table. */
+/*
+ * The multiboot memory map to the zero page's e820 table.  The helpers stay
+ * out of line: the i386 stub's code is smaller so (64-bit values, few registers).
+ */
 #include <stdbool.h>
 #include <string.h>
 #include "e820.h"

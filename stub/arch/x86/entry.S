@@ -83,16 +83,18 @@ start:
 	call	stub_main
 	jmp	bad_end
 
-/* arch_enter(entry = EAX, params = EDX): our GDT, ESI = params, jump
- * (boot.rst: CS = BOOT_CS; DS, ES, SS = BOOT_DS). */
+/*
+ * arch_enter(entry = EAX, params = EDX): our GDT, DS = ES = SS = BOOT_DS,
+ * ESI = params, EBP = EDI = EBX = 0, then a far return loads CS = BOOT_CS
+ * and lands on the kernel's 32-bit entry (boot.rst).
+ */
 	.globl	arch_enter
 	.hidden	arch_enter
 	.type	arch_enter, @function
 arch_enter:
 	movl	%edx, %esi
 	lgdt	gdt_desc
-	ljmp	$BOOT_CS, $1f
-1:	pushl	$BOOT_DS
+	pushl	$BOOT_DS
 	popl	%ecx
 	movl	%ecx, %ds
 	movl	%ecx, %es
@@ -100,7 +102,9 @@ arch_enter:
 	xorl	%ebp, %ebp
 	xorl	%edi, %edi
 	xorl	%ebx, %ebx
-	jmp	*%eax
+	pushl	$BOOT_CS
+	pushl	%eax
+	lret
 	.size	arch_enter, . - arch_enter
 
 	.section .note.GNU-stack, "", @progbits
