@@ -7,64 +7,13 @@
 #include <string.h>
 #include "stub.h"
 #include "arch.h"
+#include "bootparam.h"
 #include "console.h"
-#include "e820.h"
 #include "x86.h"
 
-/* Multiboot v1 information structure. */
-#define MBI_FLAGS		0x00
-#define MBI_MEM_LOWER		0x04
-#define MBI_MEM_UPPER		0x08
-#define MBI_CMDLINE		0x10
-#define MBI_MMAP_LENGTH		0x2c
-#define MBI_MMAP_ADDR		0x30
-#define MBI_SIZE		0x58
-#define MBI_F_MEM		(1u << 0)
-#define MBI_F_CMDLINE		(1u << 2)
-#define MBI_F_MMAP		(1u << 6)
 #define MB_CMDLINE_MAX		4096
-
-/* boot_params (the zero page) and its setup header. */
-#define BP_SIZE			0x1000
-#define BP_EXT_RAMDISK_IMAGE	0x0c0
-#define BP_EXT_RAMDISK_SIZE	0x0c4
-#define BP_EXT_CMD_LINE_PTR	0x0c8
-#define BP_E820_ENTRIES		0x1e8
-#define BP_HDR			0x1f1
-#define BP_HDR_JUMP		0x200	/* 2-byte jump: its offset byte ends the header */
-#define BP_HDR_MAGIC		0x202	/* "HdrS" */
-#define BP_VERSION		0x206
-#define BP_TYPE_OF_LOADER	0x210
-#define BP_LOADFLAGS		0x211
-#define BP_CODE32_START		0x214
-#define BP_RAMDISK_IMAGE	0x218
-#define BP_RAMDISK_SIZE		0x21c
-#define BP_CMD_LINE_PTR		0x228
-#define BP_INITRD_ADDR_MAX	0x22c
-#define BP_KERNEL_ALIGNMENT	0x230
-#define BP_RELOCATABLE		0x234
-#define BP_CMDLINE_SIZE		0x238
-#define BP_PREF_ADDRESS		0x258
-#define BP_INIT_SIZE		0x260
-#define BP_E820_TABLE		0x2d0
-#define HDRS_MAGIC		0x53726448
-#define LOADFLAGS_CAN_USE_HEAP	0x80
-#define MIN_PROTOCOL		0x020c	/* pref_address, xloadflags */
-#define MIB			0x100000ull
-#define GIB4			0x100000000ull
-
-static uint32_t rd32(const uint8_t *p)
-{
-	uint32_t v;
-
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-static void wr32(uint8_t *p, uint32_t v)
-{
-	memcpy(p, &v, sizeof(v));
-}
+#define MB_MMAP_MAX_LEN		0x10000
+#define MIB			0x100000u
 
 static inline void outb(uint16_t port, uint8_t v)
 {
@@ -73,10 +22,10 @@ static inline void outb(uint16_t port, uint8_t v)
 
 uint64_t arch_ticks(void)
 {
-	uint32_t lo, hi;
+	uint64_t t;
 
-	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
-	return ((uint64_t)hi << 32) | lo;
+	__asm__ volatile("rdtsc" : "=A"(t));
+	return t;
 }
 
 uint32_t arch_tick_khz(void)
@@ -87,173 +36,139 @@ uint32_t arch_tick_khz(void)
 /* A loader structure must lie inside the first 4 GiB, away from page 0. */
 static bool plausible(uint32_t p, uint32_t size)
 {
-	return p >= 0x1000 && p + (uint64_t)size <= GIB4;
-}
-
-static void keep(struct stub *s, uint32_t base, uint32_t size)
-{
-	if (s->in.nkeep < sizeof(s->in.keep) / sizeof(s->in.keep[0])) {
-		s->in.keep[s->in.nkeep].base = base;
-		s->in.keep[s->in.nkeep++].size = size;
-	}
-}
-
-/* RAM from the mmap, clamped to [1 MiB, 4 GiB) for planning. */
-static void map_from_mmap(struct stub *s)
-{
-	struct e820_entry e[LAYOUT_MAX_RAM * 4];
-	struct layout_map *m = &s->in.map;
-	unsigned int i, n;
-
-	n = mb_mmap_read(s->arch.mmap, s->arch.mmap_len, e, sizeof(e) / sizeof(e[0]));
-	for (i = 0; i < n && m->nram < LAYOUT_MAX_RAM; i++) {
-		uint64_t lo = e[i].addr, hi = e[i].addr + e[i].size;
-
-		if (e[i].type != E820_RAM || hi < lo)
-			continue;
-		if (lo < MIB)
-			lo = MIB;
-		if (hi > lo)
-			layout_add(m->ram, &m->nram, LAYOUT_MAX_RAM, lo, hi - lo);
-	}
+	return p >= 0x1000 && size <= 0u - p;
 }
 
 /*
  * Multiboot loaders (GRUB, QEMU, kexec-tools) put the image's path first:
  * a first word holding a '/' is that path, not a kernel parameter.
  */
-static void set_loader_cmdline(struct stub *s, const char *c, size_t len)
+static void set_loader_cmdline(struct stub *s, const char *c)
 {
-	size_t w = 0;
+	const char *p = c, *end = c + strnlen(c, MB_CMDLINE_MAX);
 	bool path = false;
 
-	for (; w < len && c[w] != ' '; w++)
-		path |= c[w] == '/';
-	if (path) {
-		while (w < len && c[w] == ' ')
-			w++;
-		c += w;
-		len -= w;
-	}
-	s->loader_cmdline = c;
-	s->loader_cmdline_len = len;
+	/* Read when the zero page is built: no slot may cover it. */
+	s->in.keep[0] = (struct mem_region){ (uint32_t)c, end - c + 1 };
+	s->in.nkeep = 1;
+	while (p < end && *p != ' ')
+		path |= *p++ == '/';
+	while (path && p < end && *p == ' ')
+		p++;
+	s->loader_cmdline = path ? p : c;
+	s->loader_cmdline_len = end - s->loader_cmdline;
 }
 
-static void probe_mbi(struct stub *s, const uint8_t *mbi)
+/*
+ * The e820 table from the multiboot mmap, else from mem_upper, else 64 MiB;
+ * returns how many entries did not fit.  Each field is read only when its
+ * flag says it is valid.  Out of line (as request() below), its stores are
+ * short offsets from @a rather than long ones from struct stub.
+ */
+static __attribute__((noinline)) unsigned int
+probe_memory(struct arch_state *a, const struct mb_info *mbi, uint32_t flags)
 {
-	uint32_t flags = rd32(mbi + MBI_FLAGS);
+	uint32_t len, kib = 0;
+	unsigned int dropped = 0;
 
-	s->arch.mbi = mbi;
-	keep(s, (uint32_t)(uintptr_t)mbi, MBI_SIZE);
 	if (flags & MBI_F_MMAP) {
-		uint32_t addr = rd32(mbi + MBI_MMAP_ADDR), len = rd32(mbi + MBI_MMAP_LENGTH);
-
+		len = mbi->mmap_length;
 		if (len > MB_MMAP_MAX_LEN)
 			len = MB_MMAP_MAX_LEN;
-		if (plausible(addr, len)) {
-			s->arch.mmap = (const uint8_t *)(uintptr_t)addr;
-			s->arch.mmap_len = len;
-			keep(s, addr, len);
-			map_from_mmap(s);
-		}
+		if (plausible(mbi->mmap_addr, len))
+			a->ne820 = e820_from_mmap(a->e820, (const uint8_t *)mbi->mmap_addr,
+						  len, &dropped);
+		if (a->ne820)
+			return dropped;
 	}
-	if (s->in.map.nram == 0 && (flags & MBI_F_MEM)) {
-		/* mem_upper: KiB from 1 MiB, contiguous. */
-		uint64_t upper = (uint64_t)rd32(mbi + MBI_MEM_UPPER) * 1024;
-
-		if (upper > GIB4 - MIB)
-			upper = GIB4 - MIB;
-		s->in.map.ram[0].base = MIB;
-		s->in.map.ram[0].size = upper;
-		s->in.map.nram = upper ? 1 : 0;
+	if (flags & MBI_F_MEM)
+		kib = mbi->mem_upper;
+	if (kib > (0u - MIB) >> 10)
+		kib = (0u - MIB) >> 10;
+	if (!kib) {
+		kib = 63 << 10;
+		log_info("64 MiB assumed\n");
 	}
-	if (flags & MBI_F_CMDLINE) {
-		uint32_t addr = rd32(mbi + MBI_CMDLINE);
-
-		if (plausible(addr, MB_CMDLINE_MAX)) {
-			const char *c = (const char *)(uintptr_t)addr;
-
-			keep(s, addr, (uint32_t)strnlen(c, MB_CMDLINE_MAX) + 1);
-			set_loader_cmdline(s, c, strnlen(c, MB_CMDLINE_MAX));
-		}
-	}
+	a->e820[0] = (struct e820_entry){ 0, 0x9f000, E820_RAM };
+	a->e820[1] = (struct e820_entry){ MIB, kib << 10, E820_RAM };
+	a->ne820 = 2;
+	return 0;
 }
 
 void arch_probe(struct stub *s)
 {
-	uint32_t magic = (uint32_t)s->regs[0], mbi = (uint32_t)s->regs[1];
+	const struct mb_info *mbi = (const struct mb_info *)s->regs[1];
+	const struct e820_entry *e = s->arch.e820;
+	uint32_t flags = 0;
+	unsigned int i, dropped;
 
 	if (!console_ready())
 		console_init(CB_UART_8250_IO, 0x3f8, 0);
-	if (magic == MB_BOOT_MAGIC && plausible(mbi, MBI_SIZE))
-		probe_mbi(s, (const uint8_t *)(uintptr_t)mbi);
-	if (s->blob_err)
-		return;
-	if (s->in.map.nram == 0) {
-		s->in.map.ram[0].base = MIB;
-		s->in.map.ram[0].size = 63 * MIB;
-		s->in.map.nram = 1;
-		log_info("memory: assuming 64 MiB\n");
-	}
-	log_info("entry: eax=%08x ebx=%08x (%s), %u RAM ranges", magic, mbi,
-		 s->arch.mbi ? "multiboot" : "not multiboot", s->in.map.nram);
+	if (s->regs[0] == MB_BOOT_MAGIC && plausible(s->regs[1], MBI_SIZE))
+		flags = mbi->flags;
+	dropped = probe_memory(&s->arch, mbi, flags);
+	/* Low RAM too: every request here starts at 1 MiB or above. */
+	for (i = 0; i < s->arch.ne820; i++, e++)
+		if (e->type == E820_RAM)
+			layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM,
+				   e->addr, e->size);
+	if ((flags & MBI_F_CMDLINE) && plausible(mbi->cmdline, MB_CMDLINE_MAX))
+		set_loader_cmdline(s, (const char *)mbi->cmdline);
+	log_info("mb %x %x: e820 %u (%u lost)", (uint32_t)s->regs[0],
+		 (uint32_t)s->regs[1], s->arch.ne820, dropped);
 	stub_stage_end(s);
 }
 
-/* The SETUP section's setup header, checked; NULL when unusable. */
-static const uint8_t *setup_header(struct stub *s)
-{
-	const struct cb_section *sec = blob_find(&s->blob, CB_SEC_SETUP, 0);
-	const uint8_t *p;
-
-	if (!sec || sec->comp != CB_COMP_NONE || sec->size < BP_INIT_SIZE + 8)
-		return NULL;
-	/* Planning reads it before the full verification: check it first. */
-	stub_check_section(s, sec);
-	p = stub_section_data(s, sec);
-	if (rd32(p + BP_HDR_MAGIC) != HDRS_MAGIC ||
-	    (p[BP_VERSION] | p[BP_VERSION + 1] << 8) < MIN_PROTOCOL)
-		return NULL;
-	s->arch.setup = p;
-	s->arch.setup_len = sec->size;
-	return p;
-}
-
-static uint64_t align_up(uint64_t v, uint64_t a)
+static uint32_t align_up(uint32_t v, uint32_t a)
 {
 	return (v + a - 1) & ~(a - 1);
 }
 
+static __attribute__((noinline)) void
+request(struct layout_req *q, uint32_t size, uint32_t align, uint32_t min, uint32_t max)
+{
+	q->size = size;
+	q->align = align;
+	q->min = min;
+	q->max = max;
+}
+
+/* s->in.req[] starts zeroed (stub_main): only what differs is set. */
 int arch_plan_requests(struct stub *s)
 {
-	const struct cb_section *k = blob_find(&s->blob, CB_SEC_KERNEL, 0);
-	const struct cb_section *rd = blob_find(&s->blob, CB_SEC_INITRD, 0);
-	const uint8_t *h = setup_header(s);
+	/* blob_open made sure an x86 blob has SETUP and KERNEL. */
+	const struct cb_section *sec = blob_find(&s->blob, CB_SEC_SETUP, 0);
+	const struct setup_header *h = (const void *)(s->blob.base + sec->offset + BP_HDR);
 	struct layout_req *r = s->in.req;
-	uint64_t pref, align, size, rdmax;
+	uint32_t ver = 0, size;
 
-	if (!h || !k) {
-		log_err("chainboot: no usable bzImage setup header (protocol 2.12+)\n");
+	if (sec->comp == CB_COMP_NONE && sec->size >= BP_HDR_MAX_END) {
+		/* Planning reads it before the full verification: check it first. */
+		stub_check_section(s, sec);
+		if (h->header == HDRS_MAGIC && h->relocatable_kernel)
+			ver = h->version;
+	}
+	/* Like hostpack, take only relocatable kernels: never one on the blob. */
+	if (ver < MIN_PROTOCOL) {
+		log_err("chainboot: bad setup header v%x\n", ver);
 		return -1;
 	}
-	pref = rd32(h + BP_PREF_ADDRESS) | (uint64_t)rd32(h + BP_PREF_ADDRESS + 4) << 32;
-	align = rd32(h + BP_KERNEL_ALIGNMENT);
-	if (!align || (align & (align - 1)))
-		align = 2 * MIB;
-	size = rd32(h + BP_INIT_SIZE);
-	if (size < k->mem_size)
-		size = k->mem_size;
-	r[LAYOUT_KERNEL] = (struct layout_req){ .size = size, .align = align,
-		.min = h[BP_RELOCATABLE] ? align_up(pref, align) : pref,
-		.max = UINT32_MAX, .fixed = !h[BP_RELOCATABLE] };
-	r[LAYOUT_PARAMS] = (struct layout_req){ .size = BP_SIZE, .align = 0x1000,
-		.min = MIB, .max = UINT32_MAX };
-	r[LAYOUT_CMDLINE] = (struct layout_req){ .size = STUB_MAX_CMDLINE, .align = 16,
-		.min = MIB, .max = UINT32_MAX };
-	rdmax = (uint64_t)rd32(h + BP_INITRD_ADDR_MAX) + 1;
-	r[LAYOUT_INITRD] = (struct layout_req){ .size = rd ? rd->size : 0,
-		.align = 0x1000, .min = MIB, .max = rdmax > UINT32_MAX ? UINT32_MAX : rdmax,
-		.high = true };
+	s->arch.setup = h;
+	/*
+	 * boot.rst: a relocatable kernel runs from align_up(max(load, pref))
+	 * and needs init_size from there; the layout checks the alignment.
+	 * pref_address is below 4 GiB for a kernel entered in 32-bit mode.
+	 */
+	sec = blob_find(&s->blob, CB_SEC_KERNEL, 0);
+	size = h->init_size > sec->mem_size ? h->init_size : sec->mem_size;
+	request(&r[LAYOUT_KERNEL], size, h->kernel_alignment,
+		align_up(h->pref_address > MIB ? h->pref_address : MIB, h->kernel_alignment),
+		UINT32_MAX);
+	/* The command line follows the zero page in its slot. */
+	request(&r[LAYOUT_PARAMS], BP_SIZE + STUB_MAX_CMDLINE, 0x1000, MIB, UINT32_MAX);
+	sec = blob_find(&s->blob, CB_SEC_INITRD, 0);
+	request(&r[LAYOUT_INITRD], sec ? sec->size : 0, 0x1000, MIB, h->initrd_addr_max);
+	r[LAYOUT_INITRD].high = true;
 	return 0;
 }
 
@@ -264,82 +179,53 @@ void arch_mmu_on(struct stub *s)
 
 void arch_relocate(struct stub *s)
 {
-	/* The kernel is never fixed on top of the blob at 1 MiB. */
-	stub_fail(s, "relocation: the x86 stub runs only at its link address");
-}
-
-/* The multiboot map as e820; RAM is RAM whatever we placed in it. */
-static void fill_e820(struct stub *s, uint8_t *bp)
-{
-	struct e820_entry in[E820_MAX_ENTRIES + 32];
-	unsigned int n = 0, dropped = 0;
-
-	if (s->arch.mmap)
-		n = mb_mmap_read(s->arch.mmap, s->arch.mmap_len, in,
-				 sizeof(in) / sizeof(in[0]));
-	if (n == 0) {
-		unsigned int i;
-
-		for (i = 0; i < s->in.map.nram; i++)
-			in[n++] = (struct e820_entry){ s->in.map.ram[i].base,
-						       s->in.map.ram[i].size, E820_RAM };
-		in[n++] = (struct e820_entry){ 0, 0x9f000, E820_RAM };
-	}
-	n = e820_build(in, n, (struct e820_entry *)(bp + BP_E820_TABLE), &dropped);
-	bp[BP_E820_ENTRIES] = (uint8_t)n;
-	if (dropped)
-		log_info("e820: %u entries did not fit\n", dropped);
+	/* Never planned: a relocatable kernel is placed off the blob. */
+	stub_fail(s, "relocation: x86");
 }
 
 int arch_prepare_params(struct stub *s)
 {
-	uint8_t *bp = (uint8_t *)(uintptr_t)s->plan.slot[LAYOUT_PARAMS].base;
-	char *cmd = (char *)(uintptr_t)s->plan.slot[LAYOUT_CMDLINE].base;
-	const struct cb_section *rd = blob_find(&s->blob, CB_SEC_INITRD, 0);
-	const uint8_t *h = s->arch.setup;
-	uint32_t hdr_end = BP_HDR_JUMP + 2 + h[BP_HDR_JUMP + 1];
-	uint32_t cmax = rd32(h + BP_CMDLINE_SIZE);
-	int len = stub_cmdline(s, cmd, STUB_MAX_CMDLINE);
+	const struct mem_region *slot = s->plan.slot;
+	uint8_t *bp = (uint8_t *)slot[LAYOUT_PARAMS].base;
+	struct setup_header *h = (struct setup_header *)(bp + BP_HDR);
+	char *cmd = (char *)bp + BP_SIZE;
+	uint32_t cap = s->arch.setup->cmdline_size + 1;
 
-	if (len < 0 || (uint32_t)len > cmax) {
-		log_err("chainboot: command line longer than %u bytes\n",
-			len < 0 ? STUB_MAX_CMDLINE : cmax);
+	if (cap - 1 >= STUB_MAX_CMDLINE)	/* cmdline_size excludes the NUL */
+		cap = STUB_MAX_CMDLINE;
+	if (stub_cmdline(s, cmd, cap) < 0) {
+		log_err("chainboot: cmdline > %u\n", cap - 1);
 		return -1;
 	}
-	if (hdr_end > s->arch.setup_len)
-		hdr_end = s->arch.setup_len;
 	memset(bp, 0, BP_SIZE);
-	memcpy(bp + BP_HDR, h + BP_HDR, hdr_end - BP_HDR);
-	bp[BP_TYPE_OF_LOADER] = 0xff;
-	bp[BP_LOADFLAGS] &= (uint8_t)~LOADFLAGS_CAN_USE_HEAP;
-	wr32(bp + BP_CODE32_START, (uint32_t)s->plan.slot[LAYOUT_KERNEL].base);
-	wr32(bp + BP_CMD_LINE_PTR, (uint32_t)(uintptr_t)cmd);
-	if (rd) {
-		wr32(bp + BP_RAMDISK_IMAGE, (uint32_t)s->plan.slot[LAYOUT_INITRD].base);
-		wr32(bp + BP_RAMDISK_SIZE, rd->size);
-	}
-	/* ext_ramdisk_image/size and ext_cmd_line_ptr stay 0: all below 4 GiB. */
-	fill_e820(s, bp);
-	log_info("zero page at %p, %u e820 entries; cmdline \"%s\"", bp,
-		 bp[BP_E820_ENTRIES], cmd);
+	memcpy(h, s->arch.setup, 0x202 + s->arch.setup->jump[1] - BP_HDR);
+	h->type_of_loader = 0xff;
+	h->loadflags &= (uint8_t)~LOADFLAGS_CAN_USE_HEAP;
+	h->code32_start = slot[LAYOUT_KERNEL].base;
+	h->cmd_line_ptr = (uint32_t)cmd;
+	/* Slot 0/0 without an initrd; the ext_ fields stay 0: all below 4 GiB. */
+	h->ramdisk_image = slot[LAYOUT_INITRD].base;
+	h->ramdisk_size = slot[LAYOUT_INITRD].size;
+	/* Our placements are RAM to the kernel: it reserves what it is told of. */
+	memcpy(bp + BP_E820_TABLE, s->arch.e820, s->arch.ne820 * sizeof(struct e820_entry));
+	bp[BP_E820_ENTRIES] = (uint8_t)s->arch.ne820;
+	log_info("zero page %p: \"%s\"", bp, cmd);
 	stub_stage_end(s);
 	return 0;
 }
 
 void arch_boot(struct stub *s)
 {
-	arch_enter((uint32_t)s->plan.slot[LAYOUT_KERNEL].base,
-		   (uint32_t)s->plan.slot[LAYOUT_PARAMS].base);
+	arch_enter(s->plan.slot[LAYOUT_KERNEL].base, s->plan.slot[LAYOUT_PARAMS].base);
 }
 
 void arch_reset(struct stub *s)
 {
 	(void)s;
-	log_err("chainboot: resetting (port 0xcf9, then keyboard controller)\n");
+	log_err("chainboot: reset, else halt\n");
 	outb(0xcf9, 0x02);
 	outb(0xcf9, 0x06);
 	outb(0x64, 0xfe);
-	log_err("chainboot: no reset method worked; halted\n");
 	for (;;)
 		__asm__ volatile("cli; hlt");
 }

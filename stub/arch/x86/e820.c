@@ -1,81 +1,64 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The multiboot memory map to the zero page's e820 table. */
+/*
+ * The multiboot memory map to the zero page's e820 table.  The helpers stay
+ * out of line: the i386 stub's code is smaller so (64-bit values, few registers).
+ */
+#include <stdbool.h>
 #include <string.h>
 #include "e820.h"
 
-static uint32_t rd32(const uint8_t *p)
+/* Does a[1] (starting at or after a[0]) continue a[0]? Then a[0] grows
+ * to cover it. */
+static __attribute__((noinline)) bool merge(struct e820_entry *a)
 {
-	uint32_t v;
+	uint64_t d = a[1].addr - a[0].addr;
 
-	memcpy(&v, p, sizeof(v));
-	return v;
+	if (a[0].type != a[1].type || d > a[0].size)
+		return false;
+	if (d + a[1].size > a[0].size)
+		a[0].size = d + a[1].size;
+	return true;
 }
 
-static uint64_t rd64(const uint8_t *p)
+/* Insertion sort, then merge: the table of @n entries stays sorted and merged. */
+static __attribute__((noinline)) unsigned int
+insert(struct e820_entry *t, unsigned int n, const struct e820_entry *e)
 {
-	uint64_t v;
+	unsigned int k;
 
-	memcpy(&v, p, sizeof(v));
-	return v;
-}
-
-unsigned int mb_mmap_read(const uint8_t *mmap, uint32_t len,
-			  struct e820_entry *out, unsigned int max)
-{
-	uint32_t off = 0, esz;
-	unsigned int n = 0;
-
-	if (len > MB_MMAP_MAX_LEN)
-		len = MB_MMAP_MAX_LEN;
-	while (n < max && len - off >= 4 + E820_ENTRY_SIZE) {
-		esz = rd32(mmap + off);
-		if (esz < E820_ENTRY_SIZE || esz > len - off - 4)
-			break;
-		out[n].addr = rd64(mmap + off + 4);
-		out[n].size = rd64(mmap + off + 12);
-		out[n].type = rd32(mmap + off + 20);
-		n++;
-		off += esz + 4;
+	for (k = n++; k && t[k - 1].addr > e->addr; k--)
+		t[k] = t[k - 1];
+	t[k] = *e;
+	for (k = 0; k + 1 < n;) {
+		if (merge(&t[k]))
+			memmove(&t[k + 1], &t[k + 2], (--n - k - 1) * sizeof(*t));
+		else
+			k++;
 	}
 	return n;
 }
 
-static uint64_t entry_end(const struct e820_entry *e)
+unsigned int e820_from_mmap(struct e820_entry *t, const uint8_t *mmap,
+			    uint32_t len, unsigned int *dropped)
 {
-	uint64_t end = e->addr + e->size;
+	const uint8_t *end = mmap + len;
+	const struct e820_entry *e;
+	uint32_t esz;
+	unsigned int n = 0;
 
-	return end < e->addr ? UINT64_MAX : end;	/* saturate at 2^64 */
-}
-
-unsigned int e820_build(struct e820_entry *in, unsigned int n,
-			struct e820_entry *out, unsigned int *dropped)
-{
-	unsigned int i, j, m = 0;
-	struct e820_entry t;
-
-	/* Insertion sort: maps are short and nearly sorted. */
-	for (i = 1; i < n; i++) {
-		t = in[i];
-		for (j = i; j > 0 && in[j - 1].addr > t.addr; j--)
-			in[j] = in[j - 1];
-		in[j] = t;
-	}
 	*dropped = 0;
-	for (i = 0; i < n; i++) {
-		struct e820_entry *last = m ? &out[m - 1] : NULL;
-
-		if (!in[i].size)
+	for (; end - mmap >= 4 + MB_MMAP_ENTRY_SIZE; mmap += 4 + esz) {
+		__builtin_memcpy(&esz, mmap, 4);
+		if (esz < MB_MMAP_ENTRY_SIZE || esz > (uint32_t)(end - mmap) - 4)
+			break;
+		e = (const struct e820_entry *)(mmap + 4);	/* packed: any alignment */
+		if (e->addr + e->size <= e->addr)	/* empty or wrapping */
 			continue;
-		if (last && last->type == in[i].type && in[i].addr <= entry_end(last)) {
-			if (entry_end(&in[i]) > entry_end(last))
-				last->size = entry_end(&in[i]) - last->addr;
-			continue;
-		}
-		if (m == E820_MAX_ENTRIES) {
+		n = insert(t, n, e);
+		if (n > E820_MAX_ENTRIES) {	/* the spare entry: drop the highest */
+			n--;
 			(*dropped)++;
-			continue;
 		}
-		out[m++] = in[i];
 	}
-	return m;
+	return n;
 }

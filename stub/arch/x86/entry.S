@@ -3,7 +3,9 @@
  * x86 entry.  The first bytes are a multiboot v1 header with the a.out
  * kludge (flags 0x00010002), so QEMU -kernel and kexec-tools
  * (multiboot-x86) load the blob at CB_MB_LOAD_ADDR and enter it in 32-bit
- * protected mode, paging off, EAX = 0x2BADB002, EBX = multiboot info.
+ * protected mode, paging off, flat segments, EAX = 0x2BADB002, EBX =
+ * multiboot info.  The stub keeps the loader's segments and loads its own
+ * GDT only to hand over to the kernel (arch_enter).
  */
 #include "blob.h"
 #include "x86.h"
@@ -22,7 +24,25 @@ _start:
 	.long	0				/* 0x14 load_end_addr: hostpack */
 	.long	0				/* 0x18 bss_end_addr: hostpack */
 	.long	start				/* 0x1c entry_addr */
-	jmp	start				/* 0x20 */
+
+/*
+ * Flat 4 GiB code (BOOT_CS) and data (BOOT_DS), accessed bits preset so the
+ * CPU never writes into the image (stub_crc covers it).  Selectors 0 and 8
+ * are never loaded: the table starts 16 bytes before its first real
+ * descriptor, over the end of the multiboot header.
+ */
+gdt_code:
+	.quad	0x00cf9b000000ffff		/* 0x20 */
+	.quad	0x00cf93000000ffff
+gdt_desc:
+	.word	BOOT_DS + 7			/* limit */
+	.long	gdt_code - BOOT_CS		/* base */
+
+bad_end:
+	/* No stack and no console can be trusted here: stop the CPU. */
+	cli
+	hlt
+	jmp	bad_end
 
 	.org	CB_STUB_INFO_OFFSET
 	.long	CB_STUB_MAGIC			/* struct cb_stub_info */
@@ -37,81 +57,54 @@ _start:
 start:
 	cli
 	cld
-	movl	%eax, %esi			/* loader magic */
-	movl	%ebx, %edi			/* multiboot info */
-	lgdt	gdt_desc
-	ljmp	$BOOT_CS, $1f
-1:	movl	$BOOT_DS, %eax
-	movw	%ax, %ds
-	movw	%ax, %es
-	movw	%ax, %ss
-	movw	%ax, %fs
-	movw	%ax, %gs
-
 	/* Stack: above the blob's end (load_end_addr), below bss_end_addr. */
-	movl	_start + CB_MB_LOAD_END_OFFSET, %eax
-	cmpl	$_image_end, %eax
+	movl	_start + CB_MB_LOAD_END_OFFSET, %esp
+	cmpl	$_image_end, %esp
 	jb	bad_end
-	cmpl	$0x40000000, %eax
+	cmpl	$0x40000000, %esp
 	jae	bad_end
-	addl	$STACK_SIZE, %eax
-	andl	$~15, %eax
-	movl	%eax, %esp
+	addl	$STACK_SIZE, %esp
+	andl	$~15, %esp
+
+	/* Keep the boot registers: stub_main(eax, ebx, 0, load base, flags 0),
+	 * regparm(3): EAX, EDX, ECX, then the stack. */
+	pushl	$0
+	pushl	$_start
+	pushl	%eax
+	movl	%ebx, %edx
 
 	/* Clear BSS. */
-	movl	%edi, %ebx
 	movl	$_bss_start, %edi
 	movl	$_bss_size, %ecx
 	xorl	%eax, %eax
 	rep stosb
 
-	/* stub_main(eax, ebx, 0, load base, flags 0) */
-	pushl	$0
-	pushl	$_start
-	pushl	$0
-	pushl	%ebx
-	pushl	%esi
+	popl	%eax
 	call	stub_main
-bad_end:
-	/* No stack and no console can be trusted here: stop the CPU. */
-	cli
-	hlt
 	jmp	bad_end
 
-/* arch_enter(entry, params): our GDT, ESI = params, jump in protected mode. */
+/*
+ * arch_enter(entry = EAX, params = EDX): our GDT, DS = ES = SS = BOOT_DS,
+ * ESI = params, EBP = EDI = EBX = 0, then a far return loads CS = BOOT_CS
+ * and lands on the kernel's 32-bit entry (boot.rst).
+ */
 	.globl	arch_enter
 	.hidden	arch_enter
 	.type	arch_enter, @function
 arch_enter:
-	cli
-	movl	4(%esp), %eax
-	movl	8(%esp), %esi
+	movl	%edx, %esi
 	lgdt	gdt_desc
-	ljmp	$BOOT_CS, $2f
-2:	movl	$BOOT_DS, %ecx
-	movw	%cx, %ds
-	movw	%cx, %es
-	movw	%cx, %ss
-	movw	%cx, %fs
-	movw	%cx, %gs
+	pushl	$BOOT_DS
+	popl	%ecx
+	movl	%ecx, %ds
+	movl	%ecx, %es
+	movl	%ecx, %ss
 	xorl	%ebp, %ebp
 	xorl	%edi, %edi
 	xorl	%ebx, %ebx
-	jmp	*%eax
+	pushl	$BOOT_CS
+	pushl	%eax
+	lret
 	.size	arch_enter, . - arch_enter
-
-/* Flat 4 GiB code (0x10) and data (0x18), accessed bits preset so the CPU
- * never writes into the image (stub_crc covers it). */
-	.balign	8
-gdt:
-	.quad	0
-	.quad	0
-	.quad	0x00cf9b000000ffff
-	.quad	0x00cf93000000ffff
-gdt_end:
-	.balign	4
-gdt_desc:
-	.word	gdt_end - gdt - 1
-	.long	gdt
 
 	.section .note.GNU-stack, "", @progbits

@@ -10,7 +10,8 @@
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
-/* Load our GDT, ESI = @params, EBP = EDI = EBX = 0, jump to @entry. */
+/* Load our GDT and segments, ESI = @params, EBP = EDI = EBX = 0, jump to
+ * @entry.  Arguments in EAX and EDX (the stub is built with -mregparm=3). */
 __attribute__((noreturn)) void arch_enter(uint32_t entry, uint32_t params);
 #endif
 

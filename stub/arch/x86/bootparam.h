@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the stub reads and writes of the multiboot v1 information structure
+ * (Multiboot spec 3.3) and of Linux's zero page (Documentation/arch/x86/
+ * boot.rst, zero-page.rst).  Offsets in comments are the specs'.
+ */
+#ifndef CHAINBOOT_BOOTPARAM_H
+#define CHAINBOOT_BOOTPARAM_H
+#include <stddef.h>
+#include <stdint.h>
+
+struct mb_info {
+	uint32_t flags;			/* 0x00: MBI_F_* say which fields are valid */
+	uint32_t mem_lower;
+	uint32_t mem_upper;		/* 0x08: KiB from 1 MiB, contiguous */
+	uint32_t boot_device;
+	uint32_t cmdline;		/* 0x10 */
+	uint32_t unused[6];		/* modules, symbols */
+	uint32_t mmap_length;		/* 0x2c */
+	uint32_t mmap_addr;		/* 0x30 */
+};
+
+#define MBI_F_MEM		(1u << 0)
+#define MBI_F_CMDLINE		(1u << 2)
+#define MBI_F_MMAP		(1u << 6)
+#define MBI_SIZE		0x58	/* the whole structure, for bounds */
+
+/* The setup header, at 0x1f1 in both the bzImage and the zero page. */
+struct setup_header {
+	uint8_t setup_sects;		/* 0x1f1 */
+	uint8_t unused0[14];
+	uint8_t jump[2];		/* 0x200: its offset byte ends the header */
+	uint32_t header;		/* 0x202: "HdrS" */
+	uint16_t version;		/* 0x206 */
+	uint8_t unused1[8];
+	uint8_t type_of_loader;		/* 0x210 */
+	uint8_t loadflags;		/* 0x211 */
+	uint16_t setup_move_size;
+	uint32_t code32_start;		/* 0x214 */
+	uint32_t ramdisk_image;		/* 0x218 */
+	uint32_t ramdisk_size;		/* 0x21c */
+	uint8_t unused2[8];
+	uint32_t cmd_line_ptr;		/* 0x228 */
+	uint32_t initrd_addr_max;	/* 0x22c */
+	uint32_t kernel_alignment;	/* 0x230 */
+	uint8_t relocatable_kernel;	/* 0x234 */
+	uint8_t unused3[3];
+	uint32_t cmdline_size;		/* 0x238 */
+	uint8_t unused4[28];
+	uint32_t pref_address;		/* 0x258: u64, the high half 0 below 4 GiB */
+	uint32_t pref_address_hi;
+	uint32_t init_size;		/* 0x260 */
+} __attribute__((packed));
+
+#define BP_SIZE			0x1000	/* the zero page */
+#define BP_E820_ENTRIES		0x1e8
+#define BP_HDR			0x1f1
+#define BP_HDR_MAX_END		0x302	/* the longest header its jump allows */
+#define BP_E820_TABLE		0x2d0
+#define HDRS_MAGIC		0x53726448
+#define LOADFLAGS_CAN_USE_HEAP	0x80
+#define MIN_PROTOCOL		0x020c	/* pref_address, xloadflags */
+
+_Static_assert(offsetof(struct mb_info, mmap_addr) == 0x30, "mb_info");
+_Static_assert(offsetof(struct setup_header, jump) == 0x200 - BP_HDR, "jump");
+_Static_assert(offsetof(struct setup_header, type_of_loader) == 0x210 - BP_HDR, "loader");
+_Static_assert(offsetof(struct setup_header, cmd_line_ptr) == 0x228 - BP_HDR, "cmdline");
+_Static_assert(offsetof(struct setup_header, cmdline_size) == 0x238 - BP_HDR, "cmdline_size");
+_Static_assert(offsetof(struct setup_header, init_size) == 0x260 - BP_HDR, "init_size");
+
+#endif
