@@ -137,7 +137,7 @@ static const void *packed_fdt(struct stub *s, const void *ref)
 		fdt = stub_section_data(s, sec);
 		err = dt_check(fdt, sec->size);
 		if (err)
-			stub_fail(s, "packed dtb check", dt_strerror(err));
+			stub_fail(s, "dtb check", dt_strerror(err));
 		/* No match (negative) ranks after every match. */
 		score = ref ? (unsigned int)dt_root_compatible_match(fdt, ref) : 0;
 		if (!best || score < best_score) {
@@ -148,13 +148,9 @@ static const void *packed_fdt(struct stub *s, const void *ref)
 	return best;
 }
 
-/* Words of the log lines, in a table of fixed-size strings. */
-static const char names[7][9] = {
-	"unusable", "DTB", "ATAGs", "SVC", "HYP", "packed", "loader's"
-};
-
 void arch_probe(struct stub *s)
 {
+	static const char names[5][9] = { "unusable", "DTB", "ATAGs", "SVC", "HYP" };
 	struct arch_state *a = &s->arch;
 	const struct cb_board *b = s->board;
 	uint32_t cpsr;
@@ -211,13 +207,15 @@ int arch_plan_requests(struct stub *s)
 	r[LAYOUT_PGTABLE].align = ARM_PGTABLE_ALIGN;
 	r[LAYOUT_PGTABLE].max = UINT32_MAX;
 	/* DTB and initrd above the kernel's BSS, inside lowmem. */
-	for (i = LAYOUT_PARAMS; i <= LAYOUT_INITRD; i++) {
-		r[i].align = 0x1000;
-		r[i].min = ram + k->mem_size;
-		r[i].max = lowmem;
-	}
+	ram += k->mem_size;
 	r[LAYOUT_PARAMS].size = dt_totalsize(s->arch.fdt) + STUB_MAX_CMDLINE + 0x1000;
+	r[LAYOUT_PARAMS].align = 0x1000;
+	r[LAYOUT_PARAMS].min = ram;
+	r[LAYOUT_PARAMS].max = lowmem;
 	r[LAYOUT_INITRD].size = rd ? rd->size : 0;
+	r[LAYOUT_INITRD].align = 0x1000;
+	r[LAYOUT_INITRD].min = ram;
+	r[LAYOUT_INITRD].max = lowmem;
 	return 0;
 }
 
@@ -260,7 +258,8 @@ int arch_prepare_params(struct stub *s)
 		err = dt_set_chosen(fdt, cmd, rd->base, rd->base + rd->size);
 	if (err)
 		stub_fail(s, "dtb fixup", dt_strerror(err));
-	log_info("dtb: %s \"%s\"", names[5 + (s->arch.fdt == s->arch.loader_fdt)], cmd);
+	log_info("dtb: %s \"%s\"", s->arch.fdt == s->arch.loader_fdt ? "loader's" : "packed",
+		 cmd);
 	stub_stage_end(s);
 	return 0;
 }
