@@ -94,6 +94,7 @@ static int probe_r2(struct stub *s, uint32_t p)
 	uint32_t size, i;
 	int len;
 
+	ARM_OWN_REG(a);
 	if (!p || (!arm_inside(p, 64, s->load_base & ~0x07ffffffu, ARM_RAM_WINDOW) &&
 		   !(b && arm_inside(p, 64, b->ram_base, b->ram_size))))
 		return 0;
@@ -113,8 +114,9 @@ static int probe_r2(struct stub *s, uint32_t p)
 	} else {
 		return 0;
 	}
-	s->in.keep[s->in.nkeep].base = p;
-	s->in.keep[s->in.nkeep++].size = size;
+	s->in.keep[0].base = p;		/* the first keep region */
+	s->in.keep[0].size = size;
+	s->in.nkeep = 1;
 	s->loader_cmdline = cmd;
 	s->loader_cmdline_len = len;
 	return 1 + a->atags;
@@ -156,6 +158,7 @@ void arch_probe(struct stub *s)
 	uint32_t cpsr;
 	int got;
 
+	ARM_OWN_REG(a);
 	__asm__ volatile("mrs %0, cpsr" : "=r"(cpsr));
 	a->hyp = (cpsr & 0x1f) == 0x1a;
 	got = probe_r2(s, s->regs[2]);
@@ -190,8 +193,9 @@ int arch_plan_requests(struct stub *s)
 
 	if (!s->arch.fdt)
 		return -1;	/* no DTB at r2, none packed */
-	/* The RAM bank the blob runs in (AUTO_ZRELADDR), else the first. */
-	for (i = 0; i < m->nram; i++)
+	ARM_OWN_REG(r);
+	/* The (first) RAM bank the blob runs in (AUTO_ZRELADDR), else the first. */
+	for (i = m->nram; i--;)
 		if (s->load_base - m->ram[i].base < m->ram[i].size)
 			ram = m->ram[i].base;
 	lowmem = ram + ARM_LOWMEM_MAX;

@@ -25,6 +25,10 @@ void arch_caches_off(void);
 __attribute__((noreturn)) void arch_jump(const uintptr_t regs[3], uint32_t r3,
 					 uint32_t entry);
 
+/* Make GCC address the fields behind @p from a register of its own (short
+ * Thumb offsets), not from big offsets into struct stub. */
+#define ARM_OWN_REG(p)	__asm__("" : "+r"(p))
+
 /* [p, p + len) lies inside [base, base + size), without overflow. */
 static inline bool arm_inside(uint32_t p, uint32_t len, uint32_t base, uint32_t size)
 {

@@ -9,9 +9,6 @@
 #include "blob.h"
 #include "asm.h"
 
-#define SI_IMAGE_SIZE	(CB_STUB_INFO_OFFSET + 12)
-#define SI_BSS_SIZE	(CB_STUB_INFO_OFFSET + 16)
-
 	.syntax	unified
 	.section .text.head, "ax"
 
@@ -31,7 +28,7 @@ restart:
 	 * must lie in [image size, 1 GiB), else stop, with no stack and no
 	 * console to trust. */
 	ldr	r5, [r4, #CB_ZIMAGE_END_OFFSET]
-	ldr	r6, [r4, #SI_IMAGE_SIZE]
+	ldr	r6, =_image_size
 	cmp	r5, r6
 	rsbshs	r6, r5, #0x40000000		@ lo, or end >= 1 GiB: ls
 1:	wfils
@@ -83,10 +80,10 @@ start:
 	bl	arch_caches_off
 
 	/* Clear BSS (it follows the image). */
-	ldr	r0, [r4, #SI_IMAGE_SIZE]
+	ldr	r0, =_bss_start
 	add	r0, r4
 	movs	r1, #0
-	ldr	r2, [r4, #SI_BSS_SIZE]
+	ldr	r2, =_bss_size
 	bl	memset
 
 	/* stub_main(r0, r1, r2, load base, flags on the stack) */
@@ -107,3 +104,5 @@ THUMB_ENTRY(arch_jump)
 	ldm	r4, {r0-r2}
 	bx	r6
 END(arch_jump)
+
+	.ltorg
