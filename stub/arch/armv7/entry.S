@@ -28,7 +28,7 @@ restart:
 	 * must lie in [image size, 1 GiB), else stop, with no stack and no
 	 * console to trust. */
 	ldr	r5, [r4, #CB_ZIMAGE_END_OFFSET]
-	ldr	r6, =_image_size
+	ldr	r6, =_bss_start			@ the image's end
 	cmp	r5, r6
 	rsbshs	r6, r5, #0x40000000		@ lo, or end >= 1 GiB: ls
 1:	wfils
