@@ -7,18 +7,10 @@
 #include "stub.h"
 #include "arch.h"
 #include "armv7.h"
-#include "atags.h"
 #include "dt.h"
+#include "asm.h"
 
 #define PSCI_SYSTEM_RESET	0x84000009u
-
-static uint32_t read_cpsr(void)
-{
-	uint32_t v;
-
-	__asm__ volatile("mrs %0, cpsr" : "=r"(v));
-	return v;
-}
 
 static bool has_generic_timer(void)
 {
@@ -48,284 +40,264 @@ uint32_t arch_tick_khz(void)
 	return frq / 1000;
 }
 
-/* r2 is only read where RAM may plausibly be: a window above the 128 MiB
- * aligned base below the blob (AUTO_ZRELADDR's rule), or the board's RAM. */
-static bool r2_plausible(const struct stub *s, uintptr_t p)
+static void add_ram(struct stub *s, uint32_t base, uint32_t size)
 {
-	uint64_t lo = s->load_base & ~0x07ffffffu, hi = lo + ARM_RAM_WINDOW;
-	const struct cb_board *b = s->board;
-
-	if (!p || (p & 3))
-		return false;
-	if (p >= lo && p + 64 <= hi)
-		return true;
-	return b && b->ram_size && p >= b->ram_base && p + 64 <= b->ram_base + b->ram_size;
+	layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM, base, size);
 }
 
-static unsigned int copy_regions(struct mem_region *to, unsigned int max,
-				 const struct dt_region *from, int n)
+/* RAM (@rsv false) or reserved regions of @fdt; a truncated list keeps its
+ * first entries, a bad one gives none. */
+static unsigned int fdt_regions(const void *fdt, bool rsv, struct mem_region *to, int max)
 {
+	struct dt_region r[LAYOUT_MAX_RESERVED];
 	unsigned int k = 0;
-	int i;
+	int n = 0, i, err;
 
+	err = rsv ? dt_memreserve(fdt, r, max, &n) : dt_memory(fdt, r, max, &n);
+	if (err && err != DT_ERR_NOSPACE)
+		n = 0;
 	for (i = 0; i < n; i++)
-		layout_add(to, &k, max, from[i].base, from[i].size);
+		layout_add(to, &k, max, r[i].base, r[i].size);
 	return k;
 }
 
-/* RAM and reserved regions; a truncated list keeps its first entries. */
-static void map_from_fdt(struct stub *s, const void *fdt)
+/* Facts still missing, from a trusted DTB: console, memory map, PSCI. */
+static void learn(struct stub *s, const void *fdt)
 {
 	struct layout_map *m = &s->in.map;
-	struct dt_region r[LAYOUT_MAX_RESERVED];
-	int n = 0, err;
-
-	err = dt_memory(fdt, r, LAYOUT_MAX_RAM, &n);
-	m->nram = (err && err != DT_ERR_NOSPACE) ? 0 :
-		  copy_regions(m->ram, LAYOUT_MAX_RAM, r, n);
-	n = 0;
-	err = dt_memreserve(fdt, r, LAYOUT_MAX_RESERVED, &n);
-	m->nreserved = (err && err != DT_ERR_NOSPACE) ? 0 :
-		       copy_regions(m->reserved, LAYOUT_MAX_RESERVED, r, n);
-}
-
-static void probe_fdt(struct stub *s, const void *fdt)
-{
 	uint32_t kind, shift;
 	uint64_t base;
-	int len;
-	const char *args;
 
-	s->arch.loader_fdt = fdt;
-	map_from_fdt(s, fdt);
-	s->in.keep[s->in.nkeep].base = (uintptr_t)fdt;
-	s->in.keep[s->in.nkeep++].size = dt_totalsize(fdt);
-	if (!console_ready() && dt_stdout_uart(fdt, &kind, &base, &shift) == 0)
+	if (!console_ready()) {
+		dt_stdout_uart(fdt, &kind, &base, &shift);	/* kind NONE on error */
 		console_init(kind, (uintptr_t)base, shift);
-	s->arch.psci = dt_psci_conduit(fdt);
-	args = dt_getprop(fdt, dt_path_offset(fdt, "/chosen"), "bootargs", &len);
-	if (args && len > 0) {
-		s->loader_cmdline = args;
-		s->loader_cmdline_len = strnlen(args, (size_t)len);
 	}
-}
-
-static void probe_atags(struct stub *s, const void *tags, const struct atag_info *ai)
-{
-	unsigned int i;
-
-	s->arch.atags = tags;
-	s->in.map.nram = 0;
-	for (i = 0; i < ai->nmem; i++)
-		layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM,
-			   ai->mem[i].start, ai->mem[i].size);
-	s->in.keep[s->in.nkeep].base = (uintptr_t)tags;
-	s->in.keep[s->in.nkeep++].size = ARM_ATAGS_MAX;
-	s->loader_cmdline = ai->cmdline;
-	s->loader_cmdline_len = ai->cmdline_len;
-}
-
-/* The first packed DTB whose CRC and structure check out, for facts the
- * loader did not give (memory, PSCI). */
-static const void *packed_fdt(struct stub *s)
-{
-	const struct cb_section *sec = blob_find(&s->blob, CB_SEC_DTB, 0);
-	uint32_t found;
-
-	if (s->blob_err || !sec || sec->comp != CB_COMP_NONE ||
-	    blob_check_section(&s->blob, (unsigned int)(sec - s->blob.sec), &s->crc, &found) ||
-	    dt_check(stub_section_data(s, sec), sec->size))
-		return NULL;
-	return stub_section_data(s, sec);
-}
-
-static void fallback_map(struct stub *s)
-{
-	struct layout_map *m = &s->in.map;
-	const void *fdt = packed_fdt(s);
-	uint32_t kind, shift;
-	uint64_t base;
-
-	if (!console_ready() && fdt && dt_stdout_uart(fdt, &kind, &base, &shift) == 0)
-		console_init(kind, (uintptr_t)base, shift);
-	if (m->nram == 0 && fdt)
-		map_from_fdt(s, fdt);
-	if (s->arch.psci == DT_PSCI_NONE && fdt)
+	if (!m->nram) {
+		m->nram = fdt_regions(fdt, false, m->ram, LAYOUT_MAX_RAM);
+		m->nreserved = fdt_regions(fdt, true, m->reserved, LAYOUT_MAX_RESERVED);
+	}
+	if (!s->arch.psci)
 		s->arch.psci = dt_psci_conduit(fdt);
-	if (m->nram == 0 && s->board && s->board->ram_size) {
-		m->ram[0].base = s->board->ram_base;
-		m->ram[0].size = s->board->ram_size;
-		m->nram = 1;
+}
+
+/*
+ * r2, if it points where RAM may plausibly be (a window above the 128 MiB
+ * aligned base below the blob, AUTO_ZRELADDR's rule, or the board's RAM):
+ * a DTB (1) or an ATAG list (2); 0 if neither.
+ */
+static int probe_r2(struct stub *s, uint32_t p)
+{
+	struct arch_state *a = &s->arch;
+	const struct cb_board *b = s->board;
+	const void *fdt = (const void *)p;
+	const char *cmd;
+	uint32_t size, i;
+	int len;
+
+	if (!p || (!arm_inside(p, 64, s->load_base & ~0x07ffffffu, ARM_RAM_WINDOW) &&
+		   !(b && arm_inside(p, 64, b->ram_base, b->ram_size))))
+		return 0;
+	if (dt_check(fdt, ARM_DTB_MAX) == 0) {
+		a->loader_fdt = fdt;
+		cmd = dt_getprop(fdt, dt_path_offset(fdt, "/chosen"), "bootargs", &len);
+		len = cmd && len > 0 ? strnlen(cmd, len) : 0;
+		size = dt_totalsize(fdt);
+		learn(s, fdt);
+	} else if (atags_parse(fdt, ARM_ATAGS_MAX, &a->ai) == 0) {
+		a->atags = true;
+		for (i = 0; i < a->ai.nmem; i++)
+			add_ram(s, a->ai.mem[i].start, a->ai.mem[i].size);
+		cmd = a->ai.cmdline;
+		len = a->ai.cmdline_len;
+		size = ARM_ATAGS_MAX;
+	} else {
+		return 0;
 	}
-	if (m->nram == 0) {
-		m->ram[0].base = s->load_base & ~0x07ffffffu;
-		m->ram[0].size = 0x08000000;
-		m->nram = 1;
-		log_info("memory: assuming 128 MiB at %08x\n", m->ram[0].base);
+	s->in.keep[0].base = p;		/* the first keep region */
+	s->in.keep[0].size = size;
+	s->in.nkeep = 1;
+	s->loader_cmdline = cmd;
+	s->loader_cmdline_len = len;
+	return 1 + a->atags;
+}
+
+/*
+ * The packed DTB that suits the machine @ref describes (dt.h,
+ * dt_root_compatible_match), else the first; each one is CRC-checked, then
+ * structure-checked, before it is read.  NULL if none is packed.
+ */
+static const void *packed_fdt(struct stub *s, const void *ref)
+{
+	const struct cb_section *sec;
+	const void *best = NULL, *fdt;
+	unsigned int i, score, best_score = 0;
+	int err;
+
+	for (i = 0; (sec = blob_find(&s->blob, CB_SEC_DTB, i)) != NULL; i++) {
+		stub_check_section(s, sec);
+		fdt = stub_section_data(s, sec);
+		err = dt_check(fdt, sec->size);
+		if (err)
+			stub_fail(s, "dtb: %s", dt_strerror(err));
+		/* No match (negative) ranks after every match. */
+		score = ref ? (unsigned int)dt_root_compatible_match(fdt, ref) : 0;
+		if (!best || score < best_score) {
+			best = fdt;
+			best_score = score;
+		}
 	}
+	return best;
 }
 
 void arch_probe(struct stub *s)
 {
-	uintptr_t r2 = s->regs[2];
-	struct atag_info ai;
+	static const char names[5][9] = { "unusable", "DTB", "ATAGs", "SVC", "HYP" };
+	struct arch_state *a = &s->arch;
+	const struct cb_board *b = s->board;
+	uint32_t cpsr;
+	int got;
 
-	s->arch.hyp = (read_cpsr() & 0x1f) == 0x1a;
-	s->arch.psci = DT_PSCI_NONE;
-	if (r2_plausible(s, r2) && dt_check((const void *)r2, ARM_DTB_MAX) == 0)
-		probe_fdt(s, (const void *)r2);
-	else if (r2_plausible(s, r2) && atags_parse((const void *)r2, ARM_ATAGS_MAX, &ai) == 0)
-		probe_atags(s, (const void *)r2, &ai);
+	__asm__ volatile("mrs %0, cpsr" : "=r"(cpsr));
+	a->hyp = (cpsr & 0x1f) == 0x1a;
+	got = probe_r2(s, s->regs[2]);
 	if (s->blob_err)
 		return;
-	fallback_map(s);
-	log_info("entry: %s mode, r1=%08x r2=%08x (%s)", s->arch.hyp ? "HYP" : "SVC",
-		 (unsigned int)s->regs[1], (unsigned int)r2,
-		 s->arch.loader_fdt ? "DTB" : s->arch.atags ? "ATAGs" : "unusable");
-	stub_stage_end(s);
-}
-
-/* The DTB the kernel gets: a packed one (best match with the loader's), else
- * the loader's. */
-static const void *choose_fdt(struct stub *s)
-{
-	const struct cb_section *sec, *best = NULL;
-	int score, best_score = -1;
-	unsigned int i;
-
-	for (i = 0; (sec = blob_find(&s->blob, CB_SEC_DTB, i)) != NULL; i++) {
-		/* Read before the full verification: check this one first. */
-		stub_check_section(s, sec);
-		if (dt_check(stub_section_data(s, sec), sec->size)) {
-			log_err("chainboot: section %u (dtb): not a valid device tree\n",
-				(unsigned int)(sec - s->blob.sec));
-			stub_fail(s, "dtb: bad packed DTB");
-		}
-		score = s->arch.loader_fdt ?
-			dt_root_compatible_match(stub_section_data(s, sec),
-						 s->arch.loader_fdt) : 0;
-		if (!best || (score >= 0 && (best_score < 0 || score < best_score))) {
-			best = sec;
-			best_score = score;
-		}
+	a->fdt = packed_fdt(s, a->loader_fdt);
+	if (a->fdt)
+		learn(s, a->fdt);
+	else
+		a->fdt = a->loader_fdt;
+	/* Last resorts: the board's RAM, else 128 MiB from the 128 MiB-aligned
+	 * base below the blob (AUTO_ZRELADDR's guess). */
+	if (!s->in.map.nram) {
+		if (b && b->ram_size)
+			add_ram(s, b->ram_base, b->ram_size);
+		else
+			add_ram(s, s->load_base & ~0x07ffffffu, 0x08000000);
 	}
-	if (best)
-		return stub_section_data(s, best);
-	return s->arch.loader_fdt;
-}
-
-static uint64_t ram_base_of(const struct layout_map *m, uintptr_t addr)
-{
-	unsigned int i;
-
-	for (i = 0; i < m->nram; i++)
-		if (addr >= m->ram[i].base && addr < m->ram[i].base + m->ram[i].size)
-			return m->ram[i].base;
-	return m->ram[0].base;
+	log_info("entry: %s mode, r1=%08x r2=%08x (%s)", names[3 + a->hyp],
+		 s->regs[1], s->regs[2], names[got]);
+	stub_stage_end(s);
 }
 
 int arch_plan_requests(struct stub *s)
 {
 	const struct cb_section *k = blob_find(&s->blob, CB_SEC_KERNEL, 0);
 	const struct cb_section *rd = blob_find(&s->blob, CB_SEC_INITRD, 0);
-	uint64_t ram = ram_base_of(&s->in.map, s->load_base);
-	uint64_t kend = ram + k->load_offset + k->mem_size, lowmem = ram + ARM_LOWMEM_MAX;
-	struct layout_req *r = s->in.req;
+	const struct layout_map *m = &s->in.map;
+	struct layout_req *r = s->in.req;	/* zeroed by stub_main */
+	uint32_t ram = m->ram[0].base, lowmem;
+	unsigned int i;
 
-	s->arch.params_src = choose_fdt(s);
-	if (!s->arch.params_src) {
-		log_err("chainboot: no device tree: r2 holds none and none is packed\n");
-		return -1;
-	}
-	r[LAYOUT_KERNEL] = (struct layout_req){ .size = k->mem_size, .align = 1,
-		.min = ram + k->load_offset, .max = UINT32_MAX, .fixed = true };
-	r[LAYOUT_PGTABLE] = (struct layout_req){ .size = ARM_PGTABLE_SIZE,
-		.align = ARM_PGTABLE_ALIGN, .max = UINT32_MAX };
-	r[LAYOUT_PARAMS] = (struct layout_req){
-		.size = dt_totalsize(s->arch.params_src) + STUB_MAX_CMDLINE + 0x1000,
-		.align = 0x1000, .min = kend, .max = lowmem };
-	r[LAYOUT_INITRD] = (struct layout_req){ .size = rd ? rd->size : 0,
-		.align = 0x1000, .min = kend, .max = lowmem };
+	if (!s->arch.fdt)
+		return -1;	/* no DTB at r2, none packed */
+	/* The (first) RAM bank the blob runs in (AUTO_ZRELADDR), else the first. */
+	for (i = m->nram; i--;)
+		if (s->load_base - m->ram[i].base < m->ram[i].size)
+			ram = m->ram[i].base;
+	lowmem = ram + ARM_LOWMEM_MAX;
+	if (lowmem < ram)
+		lowmem = UINT32_MAX;
+	ram += k->load_offset;
+	r[LAYOUT_KERNEL].size = k->mem_size;
+	r[LAYOUT_KERNEL].align = 1;
+	r[LAYOUT_KERNEL].min = ram;
+	r[LAYOUT_KERNEL].max = UINT32_MAX;
+	r[LAYOUT_KERNEL].fixed = true;
+	r[LAYOUT_PGTABLE].size = ARM_PGTABLE_SIZE;
+	r[LAYOUT_PGTABLE].align = ARM_PGTABLE_ALIGN;
+	r[LAYOUT_PGTABLE].max = UINT32_MAX;
+	/* DTB and initrd above the kernel's BSS, inside lowmem. */
+	ram += k->mem_size;
+	r[LAYOUT_PARAMS].size = dt_totalsize(s->arch.fdt) + STUB_MAX_CMDLINE + 0x1000;
+	r[LAYOUT_PARAMS].align = 0x1000;
+	r[LAYOUT_PARAMS].min = ram;
+	r[LAYOUT_PARAMS].max = lowmem;
+	r[LAYOUT_INITRD].size = rd ? rd->size : 0;
+	r[LAYOUT_INITRD].align = 0x1000;
+	r[LAYOUT_INITRD].min = ram;
+	r[LAYOUT_INITRD].max = lowmem;
 	return 0;
 }
 
 void arch_relocate(struct stub *s)
 {
-	uintptr_t to = (uintptr_t)s->plan.slot[LAYOUT_BLOB].base;
+	uint32_t to = s->plan.slot[LAYOUT_BLOB].base;
 
-	log_info("relocating blob to %p", (void *)to);
+	log_info("relocating blob to %08x", to);
 	stub_stage_end(s);
 	memcpy((void *)to, (const void *)s->load_base, s->blob.hdr->blob_size);
-	arch_restart(s->regs, STUB_F_VERIFIED, to + 0x3c);
+	arch_jump(s->regs, STUB_F_VERIFIED, to + 0x3c);
+}
+
+_Static_assert(offsetof(struct layout_map, nram) == MAP_NRAM &&
+	       offsetof(struct layout_map, ram) == MAP_RAM &&
+	       sizeof(struct mem_region) == 8, "cache.S reads struct layout_map");
+
+/* A 1:1 map with RAM cacheable, everything else device, only while the
+ * stub copies and inflates (as Linux's own decompressor does): inflate with
+ * caches off is many times slower on real cores. */
+void arch_mmu_on(struct stub *s)
+{
+	arch_mmu_on_map((uint32_t *)s->plan.slot[LAYOUT_PGTABLE].base, &s->in.map);
+	log_info("caches on");
+	stub_stage_end(s);
 }
 
 int arch_prepare_params(struct stub *s)
 {
 	char cmd[STUB_MAX_CMDLINE];
-	void *fdt = (void *)(uintptr_t)s->plan.slot[LAYOUT_PARAMS].base;
-	const struct cb_section *rd = blob_find(&s->blob, CB_SEC_INITRD, 0);
-	uint64_t rd_start = rd ? s->plan.slot[LAYOUT_INITRD].base : 0;
-	int err, len = stub_cmdline(s, cmd, sizeof(cmd));
+	const struct mem_region *rd = &s->plan.slot[LAYOUT_INITRD];
+	void *fdt = (void *)s->plan.slot[LAYOUT_PARAMS].base;
+	int err;
 
-	if (len < 0) {
-		log_err("chainboot: command line longer than %u bytes\n", STUB_MAX_CMDLINE);
-		return -1;
-	}
-	err = dt_open_into(s->arch.params_src, fdt, s->plan.slot[LAYOUT_PARAMS].size);
-	if (!err && s->arch.atags && s->arch.params_src != s->arch.loader_fdt) {
-		struct atag_info ai;
-
-		if (atags_parse(s->arch.atags, ARM_ATAGS_MAX, &ai) == 0)
-			err = atags_to_dt(&ai, fdt);
-	}
+	if (stub_cmdline(s, cmd, sizeof(cmd)) < 0)
+		stub_fail(s, "cmdline: too long");
+	err = dt_open_into(s->arch.fdt, fdt, s->plan.slot[LAYOUT_PARAMS].size);
+	if (!err && s->arch.atags)
+		err = atags_to_dt(&s->arch.ai, fdt);
 	if (!err)
-		err = dt_set_chosen(fdt, cmd, rd_start, rd_start + (rd ? rd->size : 0));
-	if (err) {
-		log_err("chainboot: dtb: %s\n", dt_strerror(err));
-		return err;
-	}
-	log_info("dtb: %s, %u bytes at %p; bootargs \"%s\"",
-		 s->arch.params_src == s->arch.loader_fdt ? "loader's" : "packed",
-		 dt_totalsize(fdt), fdt, cmd);
+		err = dt_set_chosen(fdt, cmd, rd->base, rd->base + rd->size);
+	if (err)
+		stub_fail(s, "dtb fixup: %s", dt_strerror(err));
+	log_info("dtb: %s \"%s\"", s->arch.fdt == s->arch.loader_fdt ? "loader's" : "packed",
+		 cmd);
 	stub_stage_end(s);
 	return 0;
 }
 
 void arch_boot(struct stub *s)
 {
-	arch_enter((uintptr_t)s->plan.slot[LAYOUT_KERNEL].base, s->regs[1],
-		   (uintptr_t)s->plan.slot[LAYOUT_PARAMS].base);
-}
-
-static void psci_reset(int conduit)
-{
-	register uint32_t r0 __asm__("r0") = PSCI_SYSTEM_RESET;
-
-	if (conduit == DT_PSCI_SMC)
-		__asm__ volatile(".arch_extension sec\n\tsmc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
-	else if (conduit == DT_PSCI_HVC)
-		__asm__ volatile(".arch_extension virt\n\thvc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
+	s->regs[0] = 0;
+	s->regs[2] = s->plan.slot[LAYOUT_PARAMS].base;
+	arch_jump(s->regs, 0, s->plan.slot[LAYOUT_KERNEL].base);
 }
 
 void arch_reset(struct stub *s)
 {
 	const struct cb_board *b = s->board;
-	int conduit = s->arch.psci;
+	uint32_t kind = b ? b->reset_kind : CB_RESET_NONE;
+	int conduit = s->arch.psci, hyp = s->arch.hyp;
 
-	/* An hvc from HYP mode would trap to ourselves. */
-	if (conduit == DT_PSCI_NONE && b && b->reset_kind == CB_RESET_PSCI)
-		conduit = s->arch.hyp ? DT_PSCI_SMC : DT_PSCI_HVC;
-	if (conduit == DT_PSCI_HVC && s->arch.hyp)
-		conduit = DT_PSCI_NONE;
-	if (b && b->reset_kind == CB_RESET_REG && b->reset_addr) {
-		log_err("chainboot: resetting (register %08x)\n", b->reset_addr);
-		*(volatile uint32_t *)(uintptr_t)b->reset_addr = b->reset_value;
+	if (kind == CB_RESET_REG && b->reset_addr) {
+		log_err("chainboot: resetting (register)\n");
+		*(volatile uint32_t *)b->reset_addr = b->reset_value;
 	}
-	if (conduit != DT_PSCI_NONE) {
+	/* The board says PSCI, the DTB not how: smc from HYP, else hvc. */
+	if (!conduit && kind == CB_RESET_PSCI)
+		conduit = DT_PSCI_HVC - hyp;
+	/* smc, or hvc when not in HYP mode (it would trap to ourselves). */
+	if (conduit && conduit + hyp <= DT_PSCI_HVC) {
+		register uint32_t r0 __asm__("r0");
+
 		log_err("chainboot: resetting (PSCI)\n");
-		psci_reset(conduit);
+		r0 = PSCI_SYSTEM_RESET;
+		if (conduit == DT_PSCI_SMC)
+			__asm__ volatile(".arch_extension sec\n\tsmc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
+		else
+			__asm__ volatile(".arch_extension virt\n\thvc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
 	}
-	log_err("chainboot: no reset method worked; halted\n");
+	log_err("chainboot: halted\n");
 	for (;;)
 		__asm__ volatile("wfi");
 }

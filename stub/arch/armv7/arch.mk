@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 CROSS_COMPILE	?= arm-none-eabi-
-ARCH_SRCS	:= arch/entry.S arch/cache.S arch/mmu.c arch/arch.c
+ARCH_SRCS	:= arch/entry.S arch/cache.S arch/arch.c
 # Thumb-2 for size; no unaligned accesses, since most of the stub runs with
 # the MMU off (strongly-ordered memory); the decoders run with it on.
 ARCH_CFLAGS	:= -march=armv7-a -marm -mthumb -mfloat-abi=soft -fpie \

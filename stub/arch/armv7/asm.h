@@ -2,9 +2,14 @@
 #ifndef CHAINBOOT_ARM_ASM_H
 #define CHAINBOOT_ARM_ASM_H
 
-#define ENTRY(name)	.globl name; .type name, %function; .hidden name; name:
+/* Functions are Thumb-2 (.thumb_func marks the symbol for interworking),
+ * except _start, which loaders enter in ARM state. */
+#define ENTRY(name)	.globl name; .hidden name; .type name, %function; name:
+#define THUMB_ENTRY(name)	.thumb_func; ENTRY(name)
 #define END(name)	.size name, . - name
 
+#define MAP_NRAM	0		/* offsetof(struct layout_map, nram) */
+#define MAP_RAM		8		/* offsetof(struct layout_map, ram) */
 #define STACK_SIZE	0x8000		/* struct stub and the decoders' frames */
 #define MODE_MASK	0x1f
 #define MODE_HYP	0x1a

@@ -3,19 +3,41 @@
  * ARMv7 entry.  The first bytes are a zImage header (Linux
  * arch/arm/boot/compressed/head.S) so QEMU, U-Boot's bootz and kexec-tools
  * take the blob as a zImage, then struct cb_stub_info and the KLSZ tag.
+ * Loaders look only at the words from 0x24: the nine words before them,
+ * nops in Linux, hold the ARM-state part of the entry here.
  */
 #include "blob.h"
 #include "asm.h"
 
 	.syntax	unified
-	.arm
 	.section .text.head, "ax"
 
+/*
+ * Register contract from the loader (Documentation/arch/arm/booting.rst):
+ * r0 = 0, r1 = machine type, r2 = DTB or ATAG list, ARM state, SVC or HYP
+ * mode, MMU off (caches in any state).  Re-entry after relocation (0x3c):
+ * the same plus r3 = STUB_F_*.
+ */
+	.arm
 ENTRY(_start)
-	.rept	8
-	mov	r0, r0
-	.endr
-	b	start				@ 0x20
+	mov	r3, #0				@ 0x00: first entry
+restart:
+	/* Find where we run. */
+	adr	r4, _start			@ 0x04: r4 = load base
+	/* The stack goes above the blob's end (zImage convention): the end
+	 * must lie in [image size, 1 GiB), else stop, with no stack and no
+	 * console to trust. */
+	ldr	r5, [r4, #CB_ZIMAGE_END_OFFSET]
+	ldr	r6, =_bss_start			@ the image's end
+	cmp	r5, r6
+	rsbshs	r6, r5, #0x40000000		@ lo, or end >= 1 GiB: ls
+1:	wfils
+	bls	1b
+	blx	start				@ 0x20: on in Thumb state
+
+	.if	. - _start != CB_ZIMAGE_MAGIC_OFFSET
+	.error	"zImage header misplaced"
+	.endif
 	.word	CB_ZIMAGE_MAGIC			@ 0x24
 	.word	0				@ 0x28 start: runs anywhere
 	.word	0				@ 0x2c end: hostpack writes the blob size
@@ -42,85 +64,45 @@ ENTRY(_start)
 	.word	6, CB_ZIMAGE_KLSZ_TAG, 0, 0, 0, 0	@ filled by hostpack
 	.word	0
 
-/*
- * Register contract from the loader (Documentation/arch/arm/booting.rst):
- * r0 = 0, r1 = machine type, r2 = DTB or ATAG list, SVC or HYP mode,
- * MMU off (caches in any state).  restart: the same plus r3 = STUB_F_*.
- */
+	.thumb
+	.thumb_func
 start:
-	mov	r4, r0
-	mov	r5, r1
-	mov	r6, r2
-	mov	r7, #0
-	b	1f
-restart:
-	mov	r4, r0
-	mov	r5, r1
-	mov	r6, r2
-	mov	r7, r3
-1:	cpsid	aif
-
-	/* Find where we run. */
-	adr	r8, _start
-
-	/* Stack: above the blob's end, the zImage convention. */
-	ldr	r0, [r8, #CB_ZIMAGE_END_OFFSET]
-	ldr	r1, =_image_size
-	cmp	r0, r1
-	blo	bad_end
-	cmp	r0, #0x40000000
-	bhs	bad_end
-	add	r0, r0, r8
-	add	r0, r0, #7
-	bic	r0, r0, #7
-	add	sp, r0, #STACK_SIZE
+	cpsid	aif
+	/* Stack: r5 = the blob's end. */
+	add	r5, r4
+	adds	r5, #7
+	bic	r5, #7
+	add	r5, #STACK_SIZE
+	mov	sp, r5
+	push	{r0-r3}
 
 	/* Caches and MMU off, whatever the loader left. */
 	bl	arch_caches_off
 
-	/* Clear BSS. */
+	/* Clear BSS (it follows the image). */
 	ldr	r0, =_bss_start
-	ldr	r1, =_bss_size
-	add	r0, r0, r8
-	mov	r2, #0
-2:	subs	r1, r1, #4
-	strhs	r2, [r0], #4
-	bhi	2b
+	add	r0, r4
+	movs	r1, #0
+	ldr	r2, =_bss_size
+	bl	memset
 
-	/* stub_main(r0, r1, r2, load base, flags) */
-	str	r7, [sp, #-8]!
-	mov	r0, r4
-	mov	r1, r5
-	mov	r2, r6
-	mov	r3, r8
-	blx	stub_main
-bad_end:
-	/* No stack and no console can be trusted here: stop the CPU. */
-	wfi
-	b	bad_end
+	/* stub_main(r0, r1, r2, load base, flags on the stack) */
+	pop	{r0-r3}
+	push	{r3, r4}
+	mov	r3, r4
+	bl	stub_main
 END(_start)
 
-/* arch_restart(regs[3], flags, entry): caches off, jump to the moved copy. */
-ENTRY(arch_restart)
+/* arch_jump(regs[3], r3, entry): caches and MMU off, r0-r2 = regs, jump in
+ * ARM state (entry is even). */
+THUMB_ENTRY(arch_jump)
 	mov	r4, r0
 	mov	r5, r1
 	mov	r6, r2
 	bl	arch_caches_off
-	ldm	r4, {r0-r2}
 	mov	r3, r5
+	ldm	r4, {r0-r2}
 	bx	r6
-END(arch_restart)
-
-/* arch_enter(entry, machine, dtb): caches off, r0 = 0, jump in ARM state. */
-ENTRY(arch_enter)
-	mov	r4, r0
-	mov	r5, r1
-	mov	r6, r2
-	bl	arch_caches_off
-	mov	r0, #0
-	mov	r1, r5
-	mov	r2, r6
-	bx	r4
-END(arch_enter)
+END(arch_jump)
 
 	.ltorg
