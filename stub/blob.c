@@ -8,20 +8,6 @@
 #include "crc32.h"
 #include "strlist.h"
 
-static uint32_t comp_feature(uint8_t comp)
-{
-	if (comp == CB_COMP_DEFLATE)
-		return CB_FEAT_DEFLATE;
-	if (comp == CB_COMP_LZ4)
-		return CB_FEAT_LZ4;
-	return 0;
-}
-
-static int unique_type(uint16_t type)
-{
-	return type != CB_SEC_DTB;
-}
-
 static int check_section(const struct blob_view *v, const struct cb_section *s,
 			 uint32_t prev_end, uint32_t features)
 {
@@ -29,9 +15,8 @@ static int check_section(const struct blob_view *v, const struct cb_section *s,
 
 	if (s->type < CB_SEC_KERNEL || s->type > CB_SEC_SETUP)
 		return BLOB_ESECTTYPE;
-	if (s->comp > CB_COMP_LZ4)
-		return BLOB_ESECTCOMP;
-	if ((comp_feature(s->comp) & ~features) != 0)
+	/* CB_COMP_n needs feature bit n - 1; "none" needs nothing. */
+	if (s->comp > CB_COMP_LZ4 || !((features << 1 | 1) >> s->comp & 1))
 		return BLOB_ESECTCOMP;
 	if (s->flags != 0 || s->reserved != 0)
 		return BLOB_EFLAGS;
@@ -63,7 +48,7 @@ static int check_table(struct blob_view *v, uint32_t first, uint32_t features)
 		err = check_section(v, s, prev_end, features);
 		if (err)
 			return err;
-		if (unique_type(s->type) && (seen & (1u << s->type)))
+		if (s->type != CB_SEC_DTB && (seen & (1u << s->type)))
 			return BLOB_ESECTTYPE;
 		seen |= 1u << s->type;
 		prev_end = s->offset + s->stored_size;

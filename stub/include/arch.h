@@ -35,8 +35,8 @@ __attribute__((noreturn)) void arch_boot(struct stub *s);
 /* Reset through the board's method, else halt; says which. */
 __attribute__((noreturn)) void arch_reset(struct stub *s);
 
-/* Free-running counter and its rate (0 if unknown). */
-uint64_t arch_ticks(void);
-uint32_t arch_tick_khz(void);
+/* The stage timer, from arch_state.h (static inline where there is none):
+ *	uint64_t arch_ticks(void);	free-running counter
+ *	uint32_t arch_tick_khz(void);	its rate, 0 if unknown */
 
 #endif

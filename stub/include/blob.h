@@ -56,6 +56,7 @@
 #define CB_FEAT_DEFLATE		(1 << 0)
 #define CB_FEAT_LZ4		(1 << 1)
 #define CB_FEAT_ATAGS		(1 << 2)
+/* (CB_COMP_n, n > 0, is decoded by a stub with feature bit n - 1.) */
 
 #define CB_ARCH_ARMV7		1
 #define CB_ARCH_X86_64		2
@@ -177,6 +178,8 @@ _Static_assert(CB_STUB_INFO_OFFSET >= CB_MB_HEADER_OFFSET + 32,
 	       "stub info must not overlap the multiboot header");
 _Static_assert(CB_ARM_TAGS_OFFSET >= CB_STUB_INFO_OFFSET + sizeof(struct cb_stub_info),
 	       "ARM tag table must follow the stub info");
+_Static_assert(CB_FEAT_DEFLATE == 1 << (CB_COMP_DEFLATE - 1) &&
+	       CB_FEAT_LZ4 == 1 << (CB_COMP_LZ4 - 1), "codec feature bits");
 _Static_assert(CB_HDR_ALIGN % 8 == 0 && CB_SECT_ALIGN % 8 == 0, "alignment");
 
 /* Where the header starts: after the stub image and its zeroed bss. */

@@ -9,6 +9,10 @@
 #define CB_ARCH_THIS	CB_ARCH_ARMV7
 #define CB_FEATURES	(CB_FEAT_DEFLATE | CB_FEAT_LZ4 | CB_FEAT_ATAGS)
 
+/* Stage times from the generic timer (arch.c). */
+uint64_t arch_ticks(void);
+uint32_t arch_tick_khz(void);
+
 struct arch_state {
 	const void *loader_fdt;		/* r2 when it is a valid DTB */
 	const void *fdt;		/* the DTB the kernel gets: packed, else r2's */

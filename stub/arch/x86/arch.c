@@ -20,19 +20,6 @@ static inline void outb(uint16_t port, uint8_t v)
 	__asm__ volatile("outb %0, %1" : : "a"(v), "Nd"(port));
 }
 
-uint64_t arch_ticks(void)
-{
-	uint64_t t;
-
-	__asm__ volatile("rdtsc" : "=A"(t));
-	return t;
-}
-
-uint32_t arch_tick_khz(void)
-{
-	return 0;	/* TSC rate unknown without calibration */
-}
-
 /* A loader structure must lie inside the first 4 GiB, away from page 0. */
 static bool plausible(uint32_t p, uint32_t size)
 {
