@@ -23,13 +23,13 @@ typedef unsigned long bitbuf_t;
 #endif
 #define WORD_BITS	(8 * sizeof(bitbuf_t))
 
-#define FAST_BITS	9
-#define NO_SYM		0xffffu		/* decode_sym(): no code matches */
+#define FAST_BITS	10
+#define NO_SYM		0xfffu		/* decode_sym(): no code matches */
 
 struct huff {
 	uint16_t count[16];		/* number of codes of each length */
 	uint16_t sym[288];		/* symbols in canonical order */
-	uint16_t fast[1 << FAST_BITS];	/* symbol << 4 | length, or 0 */
+	uint16_t fast[1 << FAST_BITS];	/* canon_decode(, FAST_BITS) */
 };
 
 struct inflate {
@@ -42,25 +42,25 @@ struct inflate {
 	struct huff lit, dist;		/* dist also holds the precode */
 };
 
-/* Top the buffer up to more than WORD_BITS - 8 bits (at least 25). */
-static void refill(struct inflate *s)
-{
-	while (s->bc <= WORD_BITS - 8) {
-		bitbuf_t b = 0;
-
-		if (s->pos < s->in_len)
-			b = s->in[s->pos];
-		s->bb |= b << s->bc;
-		s->pos++;
-		s->bc += 8;
-	}
-}
-
-static unsigned int getbits(struct inflate *s, unsigned int n)
+/*
+ * The next @n bits, after topping the buffer up to more than WORD_BITS - 8
+ * bits (at least 25): getbits(s, 0) only refills.
+ */
+static inline unsigned int getbits(struct inflate *s, unsigned int n)
 {
 	unsigned int v;
 
-	refill(s);
+	if (s->bc < 16) {
+		while (s->bc <= WORD_BITS - 8) {
+			bitbuf_t b = 0;
+
+			if (s->pos < s->in_len)
+				b = s->in[s->pos];
+			s->bb |= b << s->bc;
+			s->pos++;
+			s->bc += 8;
+		}
+	}
 	v = s->bb & (((bitbuf_t)1 << n) - 1);
 	s->bb >>= n;
 	s->bc -= n;
@@ -69,7 +69,7 @@ static unsigned int getbits(struct inflate *s, unsigned int n)
 
 /*
  * The code of @h at the start of @bits, if it is at most @max bits long:
- * its symbol << 4 | its length, else 0.  Canonical codes of one length
+ * its symbol << 4 | its length, else NO_SYM << 4.  Canonical codes of one length
  * are consecutive numbers, read from their top bit.
  */
 static unsigned int canon_decode(const struct huff *h, bitbuf_t bits,
@@ -86,20 +86,18 @@ static unsigned int canon_decode(const struct huff *h, bitbuf_t bits,
 		first = (first + h->count[len]) << 1;
 		code <<= 1;
 	}
-	return 0;
+	return NO_SYM << 4;
 }
 
 /* The next symbol of code @h, or NO_SYM (then no bits are consumed). */
-static unsigned int decode_sym(struct inflate *s, const struct huff *h)
+static inline unsigned int decode_sym(struct inflate *s, const struct huff *h)
 {
 	unsigned int e;
 
-	refill(s);
+	getbits(s, 0);
 	e = h->fast[s->bb & ((1u << FAST_BITS) - 1)];
-	if (!e)
+	if (!(e & 15))
 		e = canon_decode(h, s->bb, 15);
-	if (!e)
-		return NO_SYM;
 	s->bb >>= e & 15;
 	s->bc -= e & 15;
 	return e >> 4;
@@ -135,6 +133,54 @@ static int build(struct huff *h, const uint8_t *lens, unsigned int n)
 	for (i = 0; i < 1u << FAST_BITS; i++)
 		h->fast[i] = canon_decode(h, i, FAST_BITS);
 	return left;
+}
+
+/*
+ * Base plus extra bits of length (@lg 2) or distance (@lg 1) symbol @sym,
+ * counted from 0 (RFC 1951 3.2.5): the first 2 << lg symbols have no extra
+ * bits, then each 1 << lg symbols one more.
+ */
+static unsigned int extra(struct inflate *s, unsigned int sym, unsigned int lg)
+{
+	unsigned int n;
+
+	if (sym < 2u << lg)
+		return sym;
+	n = (sym >> lg) - 1;
+	return ((sym & ((1u << lg) - 1)) + (1u << lg)) << n | getbits(s, n);
+}
+
+/* Decode symbols up to the end-of-block code. */
+static int huffman_block(struct inflate *s)
+{
+	unsigned int sym, len, dist;
+
+	for (;;) {
+		sym = decode_sym(s, &s->lit);
+		if (sym < 256) {
+			if (s->out == s->out_end)
+				return CODEC_EOUTPUT;
+			*s->out++ = sym;
+			continue;
+		}
+		if (sym == 256)
+			return 0;
+		if (sym > 285)
+			return CODEC_EDATA;	/* symbol 286, 287 or no code */
+		len = sym == 285 ? 258 : 3 + extra(s, sym - 257, 2);
+		sym = decode_sym(s, &s->dist);
+		if (sym > 29)
+			return CODEC_EDATA;	/* symbol 30, 31 or no code */
+		dist = 1 + extra(s, sym, 1);
+		if (dist > (size_t)(s->out - s->out_beg))
+			return CODEC_EDATA;	/* before the start of the output */
+		if (len > (size_t)(s->out_end - s->out))
+			return CODEC_EOUTPUT;
+		do {
+			*s->out = s->out[-(ptrdiff_t)dist];
+			s->out++;
+		} while (--len);
+	}
 }
 
 /*
@@ -190,55 +236,7 @@ static int block_codes(struct inflate *s, unsigned int type)
 	}
 	if ((build(&s->lit, p, nlen) | build(&s->dist, p + nlen, ndist)) < 0)
 		return CODEC_EDATA;
-	return 0;
-}
-
-/*
- * Base plus extra bits of length (@lg 2) or distance (@lg 1) symbol @sym,
- * counted from 0 (RFC 1951 3.2.5): the first 2 << lg symbols have no extra
- * bits, then each 1 << lg symbols one more.
- */
-static unsigned int extra(struct inflate *s, unsigned int sym, unsigned int lg)
-{
-	unsigned int n;
-
-	if (sym < 2u << lg)
-		return sym;
-	n = (sym >> lg) - 1;
-	return ((sym & ((1u << lg) - 1)) + (1u << lg)) << n | getbits(s, n);
-}
-
-/* Decode symbols up to the end-of-block code. */
-static int huffman_block(struct inflate *s)
-{
-	unsigned int sym, len, dist;
-
-	for (;;) {
-		sym = decode_sym(s, &s->lit);
-		if (sym < 256) {
-			if (s->out == s->out_end)
-				return CODEC_EOUTPUT;
-			*s->out++ = sym;
-			continue;
-		}
-		if (sym == 256)
-			return 0;
-		if (sym > 285)
-			return CODEC_EDATA;	/* symbol 286, 287 or no code */
-		len = sym == 285 ? 258 : 3 + extra(s, sym - 257, 2);
-		sym = decode_sym(s, &s->dist);
-		if (sym > 29)
-			return CODEC_EDATA;	/* symbol 30, 31 or no code */
-		dist = 1 + extra(s, sym, 1);
-		if (dist > (size_t)(s->out - s->out_beg))
-			return CODEC_EDATA;	/* before the start of the output */
-		if (len > (size_t)(s->out_end - s->out))
-			return CODEC_EOUTPUT;
-		do {
-			*s->out = s->out[-(ptrdiff_t)dist];
-			s->out++;
-		} while (--len);
-	}
+	return huffman_block(s);
 }
 
 static int stored_block(struct inflate *s)
@@ -247,7 +245,7 @@ static int stored_block(struct inflate *s)
 
 	getbits(s, s->bc & 7);		/* to the byte boundary */
 	len = getbits(s, 16);
-	if (getbits(s, 16) != (len ^ 0xffff))
+	if ((len ^ getbits(s, 16)) != 0xffff)
 		return CODEC_EDATA;	/* LEN and NLEN disagree */
 	for (; len; len--) {
 		if (s->out == s->out_end)
@@ -281,8 +279,6 @@ int inflate_decompress(void *dst, size_t *dst_len, const void *src, size_t src_l
 			err = CODEC_EDATA;	/* reserved block type */
 		else
 			err = block_codes(&s, type);
-		if (!err && type)
-			err = huffman_block(&s);
 	} while (!err && !final);
 
 	*dst_len = s.out - s.out_beg;
