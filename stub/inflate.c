@@ -75,16 +75,16 @@ static inline unsigned int getbits(struct inflate *s, unsigned int n)
 static unsigned int canon_decode(const struct huff *h, bitbuf_t bits,
 				 unsigned int max)
 {
-	unsigned int len, code = 0, first = 0, idx = 0;
+	unsigned int len, code = 0, idx = 0;
 
+	/* @code counts from the first code of length @len. */
 	for (len = 1; len <= max; len++) {
 		code |= bits & 1;
 		bits >>= 1;
-		if (code - first < h->count[len])
-			return h->sym[idx + code - first] << 4 | len;
+		if (code < h->count[len])
+			return h->sym[idx + code] << 4 | len;
 		idx += h->count[len];
-		first = (first + h->count[len]) << 1;
-		code <<= 1;
+		code = (code - h->count[len]) << 1;
 	}
 	return NO_SYM << 4;
 }
@@ -110,26 +110,21 @@ static inline unsigned int decode_sym(struct inflate *s, const struct huff *h)
  */
 static int build(struct huff *h, const uint8_t *lens, unsigned int n)
 {
-	uint16_t offs[16];
-	unsigned int i, len, total = 0;
+	unsigned int i, len, total = 0, first;
 	int left = 1;
 
-	for (i = 0; i < 16; i++)
-		h->count[i] = 0;
-	for (i = 0; i < n; i++)
-		h->count[lens[i]]++;
 	for (len = 1; len < 16; len++) {
-		offs[len] = total;
-		total += h->count[len];
+		first = total;
+		for (i = 0; i < n; i++)
+			if (lens[i] == len)
+				h->sym[total++] = i;
+		h->count[len] = total - first;
 		left = 2 * left - h->count[len];
 		if (left < 0)
 			return -1;
 	}
 	if (left && total != h->count[1])
 		return -1;
-	for (i = 0; i < n; i++)
-		if (lens[i])
-			h->sym[offs[lens[i]]++] = i;
 	for (i = 0; i < 1u << FAST_BITS; i++)
 		h->fast[i] = canon_decode(h, i, FAST_BITS);
 	return left;
