@@ -149,6 +149,7 @@ static unsigned int extra(struct inflate *s, unsigned int sym, unsigned int lg)
 static int huffman_block(struct inflate *s)
 {
 	unsigned int sym, len, dist;
+	uint8_t *out, *end;
 
 	for (;;) {
 		sym = decode_sym(s, &s->lit);
@@ -171,10 +172,11 @@ static int huffman_block(struct inflate *s)
 			return CODEC_EDATA;	/* before the start of the output */
 		if (len > (size_t)(s->out_end - s->out))
 			return CODEC_EOUTPUT;
-		do {
-			*s->out = s->out[-(ptrdiff_t)dist];
-			s->out++;
-		} while (--len);
+		out = s->out;
+		s->out = end = out + len;
+		do
+			*out = out[-(ptrdiff_t)dist];
+		while (++out != end);
 	}
 }
 
