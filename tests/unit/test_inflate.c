@@ -470,6 +470,16 @@ static void mk_repeat16_past(struct bw *w)
 	raw_header(w, 257, 1, pre_all, syms, 70);
 }
 
+/* Lengths 0 x 255, 1, 1 (a complete literal code), then a 16 (3 x) with
+ * only the 2 distance lengths left; the block itself is just EOB. */
+static void mk_repeat16_past_by_one(struct bw *w)
+{
+	static const uint16_t syms[] = { 18, 127, 18, 106, 1, 0, 1, 0, 16, 0 };
+
+	raw_header(w, 257, 2, pre_all, syms, 5);
+	put_code(w, 1, 1);	/* EOB: the second of two 1-bit codes */
+}
+
 static void mk_no_eob(struct bw *w)
 {
 	static const uint16_t lit[] = { 'a', 2, 'b', 2, 'c', 2, 257, 2, 0, 0 };
@@ -722,6 +732,8 @@ static const struct bad_case cases[] = {
 	{ "repeat 18 past the end", mk_repeat_past, 10, CODEC_EDATA, NULL },
 	/* "repeat past the last code" (16) */
 	{ "repeat 16 past the end", mk_repeat16_past, 10, CODEC_EDATA, NULL },
+	/* "repeat past the last code", by one length */
+	{ "repeat 16 past the end by one", mk_repeat16_past_by_one, 10, CODEC_EDATA, NULL },
 	/* "no end-of-block code" */
 	{ "missing end-of-block code", mk_no_eob, 10, CODEC_EDATA, NULL },
 	/* build(): over-subscribed literal/length code */
