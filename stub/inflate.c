@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Raw deflate decoder (RFC 1951) into one flat output buffer, built for
+ * Raw deflate decoder (RFC 1951) into one flat output buffer, written for
  * size first.
  *
  * A Huffman code is kept in canonical form (count of codes per length and
  * the symbols in code order, as in puff and tinf) plus a lookup table for
- * the codes of up to FAST_BITS bits.  Longer codes and bit patterns that
- * are no code at all are decoded one bit at a time from the canonical form.
+ * the codes of up to FAST_BITS bits, filled by the same bit-by-bit decoder
+ * that takes the longer codes and the bit patterns that are no code.
  *
  * The bit buffer is refilled a byte at a time.  Past the end of the input
  * it is fed zero bytes that are only counted (pos runs past in_len): a
- * stream that consumes any of them was truncated.
+ * stream that consumes any of them was truncated.  getbits() and
+ * decode_sym() are inline for the host's -O2 builds; -Os keeps them out
+ * of line.
  */
 #include <stdint.h>
 #include <stddef.h>
@@ -43,8 +45,9 @@ struct inflate {
 };
 
 /*
- * The next @n bits, after topping the buffer up to more than WORD_BITS - 8
- * bits (at least 25): getbits(s, 0) only refills.
+ * The next @n (at most 16) bits.  A buffer with fewer than 16 bits is first
+ * topped up to more than WORD_BITS - 8: getbits(s, 0) only makes sure that
+ * 16 bits are there.
  */
 static inline unsigned int getbits(struct inflate *s, unsigned int n)
 {
@@ -69,8 +72,8 @@ static inline unsigned int getbits(struct inflate *s, unsigned int n)
 
 /*
  * The code of @h at the start of @bits, if it is at most @max bits long:
- * its symbol << 4 | its length, else NO_SYM << 4.  Canonical codes of one length
- * are consecutive numbers, read from their top bit.
+ * its symbol << 4 | its length, else NO_SYM << 4.  Canonical codes of one
+ * length are consecutive numbers, sent from their top bit.
  */
 static unsigned int canon_decode(const struct huff *h, bitbuf_t bits,
 				 unsigned int max)
@@ -181,11 +184,11 @@ static int huffman_block(struct inflate *s)
 }
 
 /*
- * The block's two codes: fixed (RFC 1951 3.2.6, with the unused symbols
- * 286, 287, 30 and 31) for @type 1, else sent as code lengths, themselves
- * Huffman coded by the precode (3.2.7).
+ * A Huffman block: its two codes, fixed (RFC 1951 3.2.6, with the unused
+ * symbols 286, 287, 30 and 31) for @type 1, else sent as code lengths that
+ * are themselves Huffman coded by the precode (3.2.7); then its symbols.
  */
-static int block_codes(struct inflate *s, unsigned int type)
+static int huffman_codes(struct inflate *s, unsigned int type)
 {
 	static const uint8_t runs[] = { 144, 8, 112, 9, 24, 7, 8, 8, 32, 5 };
 	static const uint8_t order[19] = {
@@ -275,7 +278,7 @@ int inflate_decompress(void *dst, size_t *dst_len, const void *src, size_t src_l
 		else if (type == 3)
 			err = CODEC_EDATA;	/* reserved block type */
 		else
-			err = block_codes(&s, type);
+			err = huffman_codes(&s, type);
 	} while (!err && !final);
 
 	*dst_len = s.out - s.out_beg;
