@@ -205,6 +205,8 @@ static int huffman_codes(struct inflate *s, unsigned int type)
 			for (n = runs[i]; n; n--)
 				*p++ = runs[i + 1];
 		p = s->lens;
+	} else if (type == 3) {
+		return CODEC_EDATA;	/* reserved block type */
 	} else {
 		n = getbits(s, 14);	/* HLIT, HDIST, HCLEN */
 		nlen = (n & 31) + 257;
@@ -273,12 +275,7 @@ int inflate_decompress(void *dst, size_t *dst_len, const void *src, size_t src_l
 		type = getbits(&s, 3);	/* BFINAL, BTYPE */
 		final = type & 1;
 		type >>= 1;
-		if (type == 0)
-			err = stored_block(&s);
-		else if (type == 3)
-			err = CODEC_EDATA;	/* reserved block type */
-		else
-			err = huffman_codes(&s, type);
+		err = type ? huffman_codes(&s, type) : stored_block(&s);
 	} while (!err && !final);
 
 	*dst_len = s.out - s.out_beg;
