@@ -97,7 +97,8 @@ static inline unsigned int decode_sym(struct inflate *s, const struct huff *h)
 {
 	unsigned int e;
 
-	getbits(s, 0);
+	if (s->bc < 16)
+		getbits(s, 0);
 	e = h->fast[s->bb & ((1u << FAST_BITS) - 1)];
 	if (!(e & 15))
 		e = canon_decode(h, s->bb, 15);
