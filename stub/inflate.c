@@ -185,58 +185,77 @@ static int huffman_block(struct inflate *s)
 }
 
 /*
- * A Huffman block: its two codes, fixed (RFC 1951 3.2.6, with the unused
- * symbols 286, 287, 30 and 31) for @type 1, else sent as code lengths that
- * are themselves Huffman coded by the precode (3.2.7); then its symbols.
+ * RFC 1951 3.2.7: the code lengths of a dynamic block, themselves Huffman
+ * coded by the precode, into s->lens: *@nlen literal/length lengths, then
+ * *@ndist distance lengths.
  */
-static int huffman_codes(struct inflate *s, unsigned int type)
+static int dynamic_lens(struct inflate *s, unsigned int *nlen, unsigned int *ndist)
 {
-	static const uint8_t runs[] = { 144, 8, 112, 9, 24, 7, 8, 8, 32, 5 };
 	static const uint8_t order[19] = {
 		16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15
 	};
 	/* Code length codes 16 (3-6 x the previous length), 17 (3-10 x 0)
 	 * and 18 (11-138 x 0): extra bits, base count. */
 	static const uint8_t rep[] = { 2, 3, 3, 3, 7, 11 };
-	unsigned int nlen = 288, ndist = 32, ncode, i, n, v;
 	uint8_t *p = s->lens;
+	unsigned int ncode, i, n, v;
+
+	n = getbits(s, 14);		/* HLIT, HDIST, HCLEN */
+	*nlen = (n & 31) + 257;
+	*ndist = (n >> 5 & 31) + 1;
+	ncode = (n >> 10) + 4;
+	if (*nlen > 286 || *ndist > 30)
+		return CODEC_EDATA;	/* too many length or distance codes */
+	for (i = 0; i < 19; i++)
+		p[order[i]] = i < ncode ? getbits(s, 3) : 0;
+	if (build(&s->dist, p, 19))
+		return CODEC_EDATA;	/* the precode must be complete */
+	n = *nlen + *ndist;
+	for (i = 0; i < n; ) {
+		/* A complete precode (lengths <= 7) never gives NO_SYM. */
+		unsigned int k = 1;
+
+		v = decode_sym(s, &s->dist);
+		if (v == 16 && i == 0)
+			return CODEC_EDATA;	/* repeat with no previous length */
+		if (v > 15) {
+			k = rep[2 * v - 31] + getbits(s, rep[2 * v - 32]);
+			v = v == 16 ? p[i - 1] : 0;
+		}
+		if (k > n - i)
+			return CODEC_EDATA;	/* repeat past the last code */
+		while (k--)
+			p[i++] = v;
+	}
+	if (p[256] == 0)
+		return CODEC_EDATA;	/* no end-of-block code */
+	return 0;
+}
+
+/*
+ * A Huffman block: its two codes, fixed (RFC 1951 3.2.6, with the unused
+ * symbols 286, 287, 30 and 31) for @type 1, else sent (@type 2); then its
+ * symbols.
+ */
+static int huffman_codes(struct inflate *s, unsigned int type)
+{
+	static const uint8_t runs[] = { 144, 8, 112, 9, 24, 7, 8, 8, 32, 5 };
+	unsigned int nlen = 288, ndist = 32, i, n;
+	uint8_t *p = s->lens;
+	int err;
 
 	if (type == 1) {
 		for (i = 0; i < sizeof(runs); i += 2)
 			for (n = runs[i]; n; n--)
 				*p++ = runs[i + 1];
-		p = s->lens;
 	} else if (type == 3) {
 		return CODEC_EDATA;	/* reserved block type */
 	} else {
-		n = getbits(s, 14);	/* HLIT, HDIST, HCLEN */
-		nlen = (n & 31) + 257;
-		ndist = (n >> 5 & 31) + 1;
-		ncode = (n >> 10) + 4;
-		if (nlen > 286 || ndist > 30)
-			return CODEC_EDATA;	/* too many length or distance codes */
-		for (i = 0; i < 19; i++)
-			p[order[i]] = i < ncode ? getbits(s, 3) : 0;
-		if (build(&s->dist, p, 19))
-			return CODEC_EDATA;	/* the precode must be complete */
-		for (i = 0; i < nlen + ndist; ) {
-			/* A complete precode (lengths <= 7) never gives NO_SYM. */
-			v = decode_sym(s, &s->dist);
-			n = 1;
-			if (v == 16 && i == 0)
-				return CODEC_EDATA;	/* repeat with no previous length */
-			if (v > 15) {
-				n = rep[2 * v - 31] + getbits(s, rep[2 * v - 32]);
-				v = v == 16 ? p[i - 1] : 0;
-			}
-			if (n > nlen + ndist - i)
-				return CODEC_EDATA;	/* repeat past the last code */
-			while (n--)
-				p[i++] = v;
-		}
-		if (p[256] == 0)
-			return CODEC_EDATA;	/* no end-of-block code */
+		err = dynamic_lens(s, &nlen, &ndist);
+		if (err)
+			return err;
 	}
+	p = s->lens;
 	if ((build(&s->lit, p, nlen) | build(&s->dist, p + nlen, ndist)) < 0)
 		return CODEC_EDATA;
 	return huffman_block(s);
