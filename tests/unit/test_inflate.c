@@ -48,11 +48,10 @@ static void random_code(uint8_t *lens, unsigned int nsym, unsigned int n)
 	}
 }
 
-/* Every 15-bit input must decode, through one or two lookups, to the
- * symbol whose code is its prefix. */
-static const char *check_table(const uint32_t *t, unsigned int bits,
-			       const uint8_t *lens, unsigned int nsym,
-			       enum code_kind kind)
+/* Every 15-bit input must decode, through the lookup table or bit by bit,
+ * to the symbol whose code is its prefix, consuming exactly its length. */
+static const char *check_code(const struct huff *h, const uint8_t *lens,
+			      unsigned int nsym)
 {
 	static uint16_t owner[1 << 15];
 	uint16_t codes[288];
@@ -70,47 +69,39 @@ static const char *check_table(const uint32_t *t, unsigned int bits,
 			owner[in] = s;
 	}
 	for (uint32_t in = 0; in < 1u << 15; in++) {
-		uint32_t e = t[in & MASK(bits)];
+		struct inflate s = { .bb = in, .bc = WORD_BITS - 7 };
+		unsigned int sym = decode_sym(&s, h);
 
-		if (e & E_SUB)
-			e = t[(e >> 16) + ((in >> bits) & MASK(e >> 8 & 15))];
-		if (owner[in] >= nsym || e != entry(kind, owner[in], lens[owner[in]]))
-			return "an input decodes to the wrong entry";
+		if (owner[in] >= nsym || sym != owner[in])
+			return "an input decodes to the wrong symbol";
+		if (s.bc != WORD_BITS - 7 - lens[sym] || s.bb != in >> lens[sym])
+			return "a symbol consumes the wrong number of bits";
 	}
 	return NULL;
 }
 
 static void table_builder(void)
 {
-	static struct inflate_tables t;
+	static struct huff h;
 	uint8_t lens[288];
 	const char *why = NULL;
 
 	unsigned int deep = 0;
 
 	for (int i = 0; i < 400 && !why; i++) {
-		unsigned int n = 2 + rnd() % (i % 2 ? 285 : 29);
-		int lit = i % 2, err;
+		unsigned int nsym = i % 2 ? 286 : 30, n = 2 + rnd() % (nsym - 1);
 
-		random_code(lens, lit ? 286 : 30, n);
-		for (unsigned int s = 0; s < (lit ? 286u : 30u); s++)
-			deep += lens[s] > (lit ? LITLEN_BITS : DIST_BITS);
-		memset(&t, 0xff, sizeof(t));
-		if (lit)
-			err = build(t.litlen, LITLEN_BITS, LITLEN_ENOUGH, lens, 286,
-				    LITLEN, t.sorted);
-		else
-			err = build(t.dist, DIST_BITS, DIST_ENOUGH, lens, 30, DIST,
-				    t.sorted);
-		if (err)
+		random_code(lens, nsym, n);
+		for (unsigned int s = 0; s < nsym; s++)
+			deep += lens[s] > FAST_BITS;
+		memset(&h, 0xff, sizeof(h));
+		if (build(&h, lens, nsym) != 0)
 			why = "rejected a complete code";
-		else if (lit)
-			why = check_table(t.litlen, LITLEN_BITS, lens, 286, LITLEN);
 		else
-			why = check_table(t.dist, DIST_BITS, lens, 30, DIST);
+			why = check_code(&h, lens, nsym);
 	}
 	result("table builder on random complete codes", why);
-	printf("  (400 codes, %u symbols in second-level tables)\n", deep);
+	printf("  (400 codes, %u symbols decoded bit by bit)\n", deep);
 }
 
 /* Raw deflate by zlib; @strategy Z_FIXED gives fixed blocks, level 0
@@ -479,6 +470,16 @@ static void mk_repeat16_past(struct bw *w)
 	raw_header(w, 257, 1, pre_all, syms, 70);
 }
 
+/* Lengths 0 x 255, 1, 1 (a complete literal code), then a 16 (3 x) with
+ * only the 2 distance lengths left; the block itself is just EOB. */
+static void mk_repeat16_past_by_one(struct bw *w)
+{
+	static const uint16_t syms[] = { 18, 127, 18, 106, 1, 0, 1, 0, 16, 0 };
+
+	raw_header(w, 257, 2, pre_all, syms, 5);
+	put_code(w, 1, 1);	/* EOB: the second of two 1-bit codes */
+}
+
 static void mk_no_eob(struct bw *w)
 {
 	static const uint16_t lit[] = { 'a', 2, 'b', 2, 'c', 2, 257, 2, 0, 0 };
@@ -587,7 +588,7 @@ static void mk_dist_empty_used(struct bw *w)
 
 static void mk_long_codes(struct bw *w)
 {
-	/* 15-bit codes (second-level tables): lengths 1, 2, ..., 14, 15, 15. */
+	/* 15-bit codes (longer than the lookup table): lengths 1, 2, ..., 14, 15, 15. */
 	uint16_t lit[2 * 17 + 2];
 	struct code c;
 	unsigned int i;
@@ -731,6 +732,8 @@ static const struct bad_case cases[] = {
 	{ "repeat 18 past the end", mk_repeat_past, 10, CODEC_EDATA, NULL },
 	/* "repeat past the last code" (16) */
 	{ "repeat 16 past the end", mk_repeat16_past, 10, CODEC_EDATA, NULL },
+	/* "repeat past the last code", by one length */
+	{ "repeat 16 past the end by one", mk_repeat16_past_by_one, 10, CODEC_EDATA, NULL },
 	/* "no end-of-block code" */
 	{ "missing end-of-block code", mk_no_eob, 10, CODEC_EDATA, NULL },
 	/* build(): over-subscribed literal/length code */
