@@ -2,7 +2,7 @@
 /*
  * Flattened device tree blobs (Devicetree Specification v0.4, chapter 5):
  * header and block validation, the tag walker everything else uses,
- * opening a blob for writing, error names.  Version 17 only.  The module follows libfdt's
+ * opening a blob for writing, error names.  The module follows libfdt's
  * semantics and layout decisions so that the host tests can compare our
  * trees with libfdt's byte for byte.
  */
@@ -49,12 +49,15 @@ int dt_check_struct_(const void *fdt)
 		tag = dt_next_tag_(fdt, off, &next);
 		if (next < 0)
 			return next;
-		/* one root, first, named ""; after it only FDT_END */
+		/* one root, first, named ""; FDT_END once it is closed */
 		if (off ? !depth && tag != TAG_END : tag != TAG_BEGIN_NODE || s[4])
 			return DT_ERR_BADSTRUCTURE;
 		if (tag == TAG_END)
 			return depth ? DT_ERR_BADSTRUCTURE : 0;
-		depth += (tag == TAG_BEGIN_NODE) - (tag == TAG_END_NODE);
+		if (tag == TAG_BEGIN_NODE)
+			depth++;
+		if (tag == TAG_END_NODE)
+			depth--;
 		if (tag != TAG_PROP)
 			continue;
 		/* the name and its NUL inside the strings block */
@@ -119,9 +122,8 @@ int dt_open_into(const void *fdt, void *buf, int bufsize)
 
 const char *dt_strerror(int err)
 {
-	if (err == DT_ERR_NOSPACE)
-		return "no space";
-	if (err == DT_ERR_BADNCELLS)
-		return "bad #cells";
-	return err == DT_ERR_BADVALUE ? "bad value" : "?";
+	const char *s = "?\0no space\0bad #cells\0bad value";
+
+	return s + (err == DT_ERR_NOSPACE ? 2 : err == DT_ERR_BADNCELLS ? 11 :
+		    err == DT_ERR_BADVALUE ? 22 : 0);
 }

@@ -81,15 +81,6 @@ static bool available(const void *fdt, int node)
 	return !p || w >> 8 == 0x6f6b00 || (w == 0x6f6b6179 && !p[4]);
 }
 
-/* @p holds "memory" and a NUL, or with @unit an '@' too (a node name) */
-static bool is_memory(const char *p, bool unit)
-{
-	uint32_t w = p ? dt_ld32(p + 4) >> 8 : 0;
-
-	return w && dt_ld32(p) == 0x6d656d6f &&
-	       (w == 0x727900 || (unit && w == 0x727940));
-}
-
 /* RAM or, with @reserved, the reservation map and /reserved-memory: the
  * reg of the available children of the root (memory nodes only: those of
  * device_type "memory", or named "memory[@...]") or of /reserved-memory */
@@ -105,18 +96,20 @@ static int regions(const void *fdt, struct regs *o, bool reserved)
 			;
 		o->ac = o->sc = 2;
 		err = add_regs(o, map, e - map);
-		parent = dt_child_(fdt, 0, 0, "reserved-memory");
+		parent = dt_find_(fdt, 0, 0, "reserved-memory");
 		if (err || parent == DT_ERR_NOTFOUND)
 			return err;
 	}
 	o->ac = dt_cells_(fdt, parent, &o->sc);
 	if (o->ac < 0)
 		return o->ac;
-	for (node = dt_child_(fdt, parent, 0, NULL); node >= 0;
-	     node = dt_child_(fdt, node, 1, NULL)) {
+	for (node = dt_find_(fdt, parent, 0, NULL); node >= 0;
+	     node = dt_find_(fdt, node, 1, NULL)) {
+		/* "memory" and its NUL: two words inside the block */
 		p = dt_getprop(fdt, node, "device_type", &len);
-		if (!available(fdt, node) || (!reserved && !is_memory(p, false) &&
-		    !is_memory(sblock(fdt) + node + 4, true)))
+		if (!available(fdt, node) || (!reserved &&
+		    (!p || dt_ld64(p) >> 8 != 0x6d656d6f727900ull) &&
+		    !dt_name_is_(sblock(fdt) + node + 4, "memory", true)))
 			continue;
 		p = dt_getprop(fdt, node, "reg", &len);
 		err = add_regs(o, p, len);
@@ -197,7 +190,7 @@ int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 			"\x22" "brcm,bcm2835-aux-uart\0";
 	const char *sp = "linux,stdout-path", *p;
 	struct dt_path pa;
-	int node = dt_child_(fdt, 0, 0, "chosen"), len, err;
+	int node = dt_find_(fdt, 0, 0, "chosen"), len, err;
 
 	*kind = CB_UART_NONE;
 	p = dt_getprop(fdt, node, sp + 6, &len);
@@ -223,23 +216,15 @@ int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 
 int dt_psci_conduit(const void *fdt)
 {
-	const char *m;
-	uint32_t w;
-	int node, len;
+	/* the binding names the node "psci"; method "hvc" / "smc" and a NUL
+	 * are a word inside the block */
+	int len, node = dt_find_(fdt, 0, 0, "psci");
+	const char *m = dt_getprop(fdt, node, "method", &len);
+	uint32_t w = m ? dt_ld32(m) : 0;
 
-	for (node = dt_child_(fdt, 0, 0, NULL); node >= 0;
-	     node = dt_child_(fdt, node, 1, NULL)) {
-		if (dt_compat_(fdt, node, "arm,psci", true) < 0)
-			continue;
-		/* "hvc" / "smc" and a NUL: a word inside the block */
-		m = dt_getprop(fdt, node, "method", &len);
-		w = m ? dt_ld32(m) : 0;
-		if (w == 0x68766300)
-			return DT_PSCI_HVC;
-		if (w == 0x736d6300)
-			return DT_PSCI_SMC;
-	}
-	return DT_PSCI_NONE;
+	if (w == 0x68766300)
+		return DT_PSCI_HVC;
+	return w == 0x736d6300 ? DT_PSCI_SMC : DT_PSCI_NONE;
 }
 
 int dt_root_compatible_match(const void *dtb, const void *board)

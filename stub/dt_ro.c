@@ -38,40 +38,29 @@ bool dt_name_is_(const char *stored, const char *s, bool unit)
 	return true;
 }
 
-int dt_child_(const void *fdt, int node, int depth, const char *name)
+int dt_find_(const void *fdt, int node, int depth, const char *name)
 {
 	int off, next = dt_node_end_(fdt, node);
 	uint32_t tag;
-
-	/* @depth counts the levels below @node's parent */
-	while (next >= 0) {
-		off = next;
-		tag = dt_next_tag_(fdt, off, &next);
-		if (tag == TAG_BEGIN_NODE && ++depth == 1 &&
-		    (!name || dt_name_is_(sblock(fdt) + off + 4, name, true)))
-			return off;
-		if (tag == TAG_END || (tag == TAG_END_NODE && --depth < 0))
-			return next < 0 ? next : DT_ERR_NOTFOUND;
-	}
-	return next;
-}
-
-int dt_find_prop_(const void *fdt, int node, const char *name)
-{
-	int off, next = dt_node_end_(fdt, node);
-	uint32_t tag;
+	const char *n;
 
 	while (next >= 0) {
 		off = next;
 		tag = dt_next_tag_(fdt, off, &next);
-		/* properties come before subnodes (spec 5.4.1) */
+		n = sblock(fdt) + off + 4;
 		if (tag == TAG_PROP) {
-			if (name && dt_name_is_(strtab(fdt) +
-						dt_ld32(sblock(fdt) + off + 8),
-						name, false))
+			if (depth < 0 && name &&
+			    dt_name_is_(strtab(fdt) + dt_ld32(n + 4), name, false))
 				return off;
 		} else if (tag != TAG_NOP) {
-			return next < 0 ? next : name ? DT_ERR_NOTFOUND : off;
+			/* properties come before subnodes (spec 5.4.1) */
+			if (depth < 0)
+				return next < 0 ? next : name ? DT_ERR_NOTFOUND : off;
+			if (tag == TAG_BEGIN_NODE && ++depth == 1 &&
+			    (!name || dt_name_is_(n, name, true)))
+				return off;
+			if (tag == TAG_END || (tag == TAG_END_NODE && --depth < 0))
+				return next < 0 ? next : DT_ERR_NOTFOUND;
 		}
 	}
 	return next;
@@ -79,7 +68,7 @@ int dt_find_prop_(const void *fdt, int node, const char *name)
 
 const void *dt_getprop(const void *fdt, int node, const char *name, int *lenp)
 {
-	int off = dt_find_prop_(fdt, node, name);
+	int off = dt_find_(fdt, node, -1, name);
 	const char *p;
 
 	if (off < 0) {
@@ -109,7 +98,7 @@ int dt_path_(const void *fdt, const char *p, struct dt_path *pa)
 	pa->node[0] = 0;
 	if (*p != '/') {
 		/* an alias must be an absolute path: no alias loops */
-		a = dt_getprop(fdt, dt_child_(fdt, 0, 0, "aliases"), p, &len);
+		a = dt_getprop(fdt, dt_find_(fdt, 0, 0, "aliases"), p, &len);
 		if (!a || *a != '/')
 			return DT_ERR_BADPATH;
 		node = dt_path_(fdt, a, pa);
@@ -122,8 +111,8 @@ int dt_path_(const void *fdt, const char *p, struct dt_path *pa)
 			p++;
 		if (node < 0 || name_end(*p))
 			return node;
-		node = dt_child_(fdt, node, 0, p);
-		pa->node[pa->n++ % DT_MAX_DEPTH] = node;
+		node = dt_find_(fdt, node, 0, p);
+		pa->node[pa->n++ & (DT_MAX_DEPTH - 1)] = node;
 	}
 }
 

@@ -42,7 +42,7 @@ static int find_string(const void *fdt, const char *s, int n)
 
 int dt_setprop_(void *fdt, int node, const char *name, const void *val, int len)
 {
-	int n = slen(name) + 1, off = dt_find_prop_(fdt, node, name);
+	int n = slen(name) + 1, off = dt_find_(fdt, node, -1, name);
 	int old = 0, add = 0, size = val ? 12 + ALIGN4(len) : 0, str;
 	char *p;
 
@@ -80,14 +80,14 @@ int dt_setprop_(void *fdt, int node, const char *name, const void *val, int len)
 
 int dt_child_add_(void *fdt, int parent, const char *name)
 {
-	int n = slen(name), off = dt_child_(fdt, parent, 0, name);
+	int n = slen(name), off = dt_find_(fdt, parent, 0, name);
 	int size = 8 + ALIGN4(n + 1);
 	char *p;
 
 	if (off != DT_ERR_NOTFOUND)
 		return off;
 	/* after the parent's properties, as libfdt */
-	off = dt_find_prop_(fdt, parent, NULL);
+	off = dt_find_(fdt, parent, -1, NULL);
 	if (off < 0 || size > room(fdt))
 		return off < 0 ? off : DT_ERR_NOSPACE;
 	splice(fdt, off, 0, size);

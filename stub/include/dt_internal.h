@@ -78,19 +78,19 @@ int dt_node_end_(const void *fdt, int node);
  */
 bool dt_name_is_(const char *stored, const char *s, bool unit);
 
-/* From @node's first tag (@depth 0) or from the end of the child @node
- * (@depth 1), the next child named @name (NULL: any).  Returns an offset,
- * DT_ERR_NOTFOUND, or a walk error. */
-int dt_child_(const void *fdt, int node, int depth, const char *name);
-
-/* Offset of the FDT_PROP tag of property @name of @node; with @name NULL,
- * of the first tag after its properties. */
-int dt_find_prop_(const void *fdt, int node, const char *name);
+/*
+ * Search @node: with @depth -1, for property @name (with @name NULL, for
+ * the first tag after its properties, where libfdt puts a new child);
+ * with @depth 0, for its first child named @name (NULL: any); with @depth
+ * 1, for the next sibling of @node so named.  Returns the tag's offset,
+ * DT_ERR_NOTFOUND, or a walk error.
+ */
+int dt_find_(const void *fdt, int node, int depth, const char *name);
 
 /* Bytes of the string at @p before its NUL or @end. */
 int dt_str_in_(const char *p, const char *end);
 
-#define DT_MAX_DEPTH	16	/* nodes of a path kept for address translation */
+#define DT_MAX_DEPTH	16	/* nodes of a path kept (a power of 2) */
 
 /* The nodes from the root to a path's end, st[0] = 0 being the root. */
 struct dt_path {

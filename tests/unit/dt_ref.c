@@ -285,18 +285,15 @@ int ref_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 	return 0;
 }
 
+/* The node the PSCI binding names "psci", under the root */
 int ref_psci_conduit(const void *fdt)
 {
-	int node;
+	int node = fdt_subnode_offset(fdt, 0, "psci");
 
-	fdt_for_each_subnode(node, fdt, 0) {
-		if (compat_prefix(fdt, node, "arm,psci"))
-			continue;
-		if (str_prop_is(fdt, node, "method", "hvc"))
-			return DT_PSCI_HVC;
-		if (str_prop_is(fdt, node, "method", "smc"))
-			return DT_PSCI_SMC;
-	}
+	if (str_prop_is(fdt, node, "method", "hvc"))
+		return DT_PSCI_HVC;
+	if (str_prop_is(fdt, node, "method", "smc"))
+		return DT_PSCI_SMC;
 	return DT_PSCI_NONE;
 }
 

@@ -124,9 +124,9 @@ static void test_reads(const void *fdt)
 	for (node = 0; node >= 0; node = fdt_next_node(fdt, node, NULL)) {
 		int prop, sc;
 
-		CHECK(dt_child_(fdt, node, 0, NULL) == fdt_first_subnode(fdt, node),
+		CHECK(dt_find_(fdt, node, 0, NULL) == fdt_first_subnode(fdt, node),
 		      "first child %d", node);
-		CHECK(dt_child_(fdt, node, 1, NULL) == fdt_next_subnode(fdt, node),
+		CHECK(dt_find_(fdt, node, 1, NULL) == fdt_next_subnode(fdt, node),
 		      "next sibling %d", node);
 		CHECK(dt_cells_(fdt, node, &sc) == fdt_address_cells(fdt, node) &&
 		      sc == fdt_size_cells(fdt, node), "cells %d", node);
@@ -153,7 +153,7 @@ static void test_reads(const void *fdt)
 	      "property offset as node: %d", l1);
 	CHECK(!dt_getprop(fdt, 1 << 20, "x", &l1) && l1 == DT_ERR_BADOFFSET,
 	      "offset past the block: %d", l1);
-	CHECK(dt_child_(fdt, node, 0, NULL) == DT_ERR_NOTFOUND, "leaf has no child");
+	CHECK(dt_find_(fdt, node, 0, NULL) == DT_ERR_NOTFOUND, "leaf has no child");
 	CHECK(dt_compat_(fdt, 0, "acme,board", false) == 1 &&
 	      dt_compat_(fdt, 0, "acme,board-v2", false) == 0 &&
 	      dt_compat_(fdt, 0, "acme,boar", false) == DT_ERR_NOTFOUND &&
@@ -161,10 +161,10 @@ static void test_reads(const void *fdt)
 	      dt_compat_(fdt, 0, "acme,board-v2x", true) == DT_ERR_NOTFOUND &&
 	      dt_compat_(fdt, node, "x", false) == DT_ERR_NOTFOUND,
 	      "compatible: index, prefix");
-	CHECK(dt_child_(fdt, 0, 0, "soc") == fdt_subnode_offset(fdt, 0, "soc") &&
-	      dt_child_(fdt, 0, 0, "memory@a0000000") ==
+	CHECK(dt_find_(fdt, 0, 0, "soc") == fdt_subnode_offset(fdt, 0, "soc") &&
+	      dt_find_(fdt, 0, 0, "memory@a0000000") ==
 	      fdt_subnode_offset(fdt, 0, "memory@a0000000") &&
-	      dt_child_(fdt, 0, 0, "memory@b") == DT_ERR_NOTFOUND,
+	      dt_find_(fdt, 0, 0, "memory@b") == DT_ERR_NOTFOUND,
 	      "child by name");
 	CHECK(!strcmp(dt_strerror(DT_ERR_NOSPACE), "no space") &&
 	      !strcmp(dt_strerror(DT_ERR_BADNCELLS), "bad #cells") &&
@@ -540,20 +540,25 @@ static void test_queries(const void *fdt)
 	end();
 
 	begin("psci conduit and root compatible match");
-	/* the first root child whose compatible starts with "arm,psci" */
+	/* the root child the binding names "psci", whatever its compatible */
 	n = dt_path_offset(a, "/psci");
 	CHECK(dt_psci_conduit(a) == DT_PSCI_HVC, "hvc");
 	fdt_setprop_string(a, n, "method", "smc");
 	CHECK(dt_psci_conduit(a) == DT_PSCI_SMC, "smc");
-	fdt_setprop(a, n, "compatible", "arm,psci", 9);
-	CHECK(dt_psci_conduit(a) == DT_PSCI_SMC, "psci 0.1");
-	fdt_setprop(a, n, "compatible", "arm,psc", 8);
-	CHECK(dt_psci_conduit(a) == DT_PSCI_NONE, "not psci");
-	fdt_setprop(a, n, "compatible", "arm,psci", 9);
 	fdt_setprop_string(a, n, "method", "svc");
 	CHECK(dt_psci_conduit(a) == DT_PSCI_NONE, "unknown method");
+	fdt_setprop(a, n, "method", "hvc", 3);
+	CHECK(dt_psci_conduit(a) == ref_psci_conduit(a), "unterminated: as strcmp on the padding");
+	fdt_setprop(a, n, "method", "hv", 3);
+	CHECK(dt_psci_conduit(a) == DT_PSCI_NONE, "\"hv\"");
 	fdt_delprop(a, n, "method");
 	CHECK(dt_psci_conduit(a) == DT_PSCI_NONE, "no method");
+	fdt_setprop_string(a, n, "method", "hvc");
+	fdt_set_name(a, n, "psci@0");
+	CHECK(dt_psci_conduit(a) == DT_PSCI_HVC, "psci@0");
+	fdt_set_name(a, n, "firmware");
+	CHECK(dt_psci_conduit(a) == DT_PSCI_NONE && ref_psci_conduit(a) == DT_PSCI_NONE,
+	      "another name");
 	{
 		void *bd = opened(fdt, fdt_totalsize(fdt) + 256);
 		static const char l1[] = "acme,board-v3\0acme,board";

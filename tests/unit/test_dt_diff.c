@@ -84,12 +84,12 @@ static void check_reads(const char *name, const void *fdt)
 				fail(C_READS, name, "path %s: %d vs %d", p,
 				     dt_path_offset(fdt, p), fdt_path_offset(fdt, p));
 			if (parent >= 0 &&
-			    dt_child_(fdt, parent, 0, nname) !=
+			    dt_find_(fdt, parent, 0, nname) !=
 			    fdt_subnode_offset(fdt, parent, nname))
 				fail(C_READS, name, "subnode_offset %s", nname);
 		}
-		if (dt_child_(fdt, node, 0, NULL) != fdt_first_subnode(fdt, node) ||
-		    dt_child_(fdt, node, 1, NULL) != fdt_next_subnode(fdt, node))
+		if (dt_find_(fdt, node, 0, NULL) != fdt_first_subnode(fdt, node) ||
+		    dt_find_(fdt, node, 1, NULL) != fdt_next_subnode(fdt, node))
 			fail(C_READS, name, "subnodes of %s", nname);
 		{
 			/* libfdt's cells, limited to what the stub can use */
