@@ -6,60 +6,50 @@
 #include "atags.h"
 #include "dt_internal.h"
 
-/* The payload of one tag of @words words (header excluded). */
-static int parse_tag(const dt_word *w, uint32_t words, struct atag_info *info)
-{
-	const char *s = (const char *)(w + 2);
-	uint32_t i;
-
-	if (w[1] == ATAG_CMDLINE) {
-		for (i = 0; i < words * 4 && s[i]; i++)
-			;
-		if (i == words * 4)
-			return DT_ERR_BADVALUE;
-		info->cmdline = s;
-		info->cmdline_len = i;
-	} else if (w[1] == ATAG_MEM || w[1] == ATAG_SERIAL) {
-		if (words < 2)
-			return DT_ERR_BADVALUE;
-		if (w[1] == ATAG_SERIAL) {
-			info->have_serial = true;
-			info->serial[0] = w[3];
-			info->serial[1] = w[2];
-		} else if (w[2] && info->nmem < ATAG_MAX_MEM) {
-			info->mem[info->nmem].size = w[2];
-			info->mem[info->nmem++].start = w[3];
-		}
-	}
-	return 0;
-}
+/* The tags differ from ATAG_CORE's upper half in their low bits only */
+#define LOW(tag)	((tag) ^ 0x54410000u)
 
 int atags_parse(const void *list, size_t max_size, struct atag_info *info)
 {
-	const dt_word *w;
-	size_t off;
-	uint32_t size;
-	int err;
+	const dt_word *w = list;
+	const char *s;
+	uint32_t size, tag, i;
 
 	__builtin_memset(info, 0, sizeof(*info));
-	if ((uintptr_t)list & 3)
+	if ((uintptr_t)w & 3)
 		return DT_ERR_ALIGNMENT;
-	for (off = 0;; off += size * 4) {
-		if (max_size - off < 8)
+	for (;; max_size -= size * 4, w += size) {
+		if (max_size < 8)
 			return DT_ERR_TRUNCATED;
-		w = (const dt_word *)((const char *)list + off);
 		size = w[0];
-		if (!off && (w[1] != ATAG_CORE || (size != 2 && size != 5)))
+		tag = LOW(w[1]);
+		if (w == list && (tag != LOW(ATAG_CORE) || (size != 2 && size != 5)))
 			return DT_ERR_BADMAGIC;
-		if (!size || w[1] == ATAG_NONE)
+		if (!size || !w[1])
 			return 0;
 		if (size < 2)
 			return DT_ERR_BADVALUE;
-		if (size > (max_size - off) / 4)
+		if (size > max_size / 4)
 			return DT_ERR_TRUNCATED;
-		err = parse_tag(w, size - 2, info);
-		if (err)
-			return err;
+		s = (const char *)(w + 2);
+		if (tag == LOW(ATAG_CMDLINE)) {
+			for (i = 0; i < size * 4 - 8 && s[i]; i++)
+				;
+			if (i == size * 4 - 8)
+				return DT_ERR_BADVALUE;
+			info->cmdline = s;
+			info->cmdline_len = i;
+		} else if ((tag == LOW(ATAG_MEM) || tag == LOW(ATAG_SERIAL)) &&
+			   size < 4) {
+			return DT_ERR_BADVALUE;
+		} else if (tag == LOW(ATAG_SERIAL)) {
+			info->have_serial = true;
+			info->serial[0] = w[3];
+			info->serial[1] = w[2];
+		} else if (tag == LOW(ATAG_MEM) && w[2] && info->nmem < ATAG_MAX_MEM) {
+			info->mem[info->nmem].size = w[2];
+			info->mem[info->nmem++].start = w[3];
+		}
 	}
 }
 

@@ -85,10 +85,11 @@ uint32_t dt_totalsize(const void *fdt);
 int dt_check(const void *fdt, size_t max_size);
 
 /*
- * Copy a checked blob into @buf (may overlap @fdt) and give it @bufsize
- * bytes of totalsize, version 17, so that the writers can use the free
- * space at its end; as fdt_open_into() does for blocks in order.  Returns
- * 0, DT_ERR_NOSPACE (@bufsize < totalsize), DT_ERR_ALIGNMENT.
+ * Copy a checked blob into @buf (which may overlap @fdt) and give it
+ * @bufsize bytes of totalsize and version 17, so that the fix-ups can use
+ * the free space at its end; what fdt_open_into() does with blocks in
+ * order, the only ones dt_check() accepts.  Returns 0, DT_ERR_NOSPACE
+ * (@bufsize < totalsize), DT_ERR_ALIGNMENT.
  */
 int dt_open_into(const void *fdt, void *buf, int bufsize);
 

@@ -92,7 +92,7 @@ int dt_str_in_(const char *p, const char *end);
 
 #define DT_MAX_DEPTH	16	/* nodes of a path kept (a power of 2) */
 
-/* The nodes from the root to a path's end, st[0] = 0 being the root. */
+/* The nodes from the root (node[0] = 0) to the end of a path. */
 struct dt_path {
 	int n;
 	int node[DT_MAX_DEPTH];

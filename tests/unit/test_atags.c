@@ -340,6 +340,35 @@ static void test_to_dt(void)
 	}
 	end();
 
+	begin("to_dt + set_chosen: the stub's ATAG flow");
+	{
+		/* arch_prepare_params(): atags_to_dt(), then dt_set_chosen() with
+		 * the command line stub_cmdline() made from ATAG_CMDLINE and the
+		 * blob's own initrd; libfdt does the same on a copy */
+		char *b;
+
+		sample(&l);
+		atags_parse(l.w, l.n * 4, &ai);
+		size = s1 + 512;
+		a = calloc(1, size);
+		b = calloc(1, size);
+		CHECK(!dt_open_into(board, a, size) && !fdt_open_into(board, b, size), "open");
+		CHECK(!atags_to_dt(&ai, a) && !dt_set_chosen(a, ai.cmdline, 0x48000000, 0x48100000),
+		      "ours");
+		CHECK(!ref_atags_to_dt(&ai, b) &&
+		      !ref_set_chosen(b, ai.cmdline, 0x48000000, 0x48100000), "libfdt's");
+		CHECK(same_bytes(a, b) && !dt_check(a, size), "same bytes, valid");
+		p = dt_getprop(a, dt_path_offset(a, "/chosen"), "bootargs", &len);
+		CHECK(p && !strcmp(p, ai.cmdline), "bootargs = ATAG_CMDLINE");
+		p = dt_getprop(a, dt_path_offset(a, "/chosen"), "linux,initrd-start", &len);
+		CHECK(p && len == 4 && dt_ld32(p) == 0x48000000, "the blob's initrd, not ATAG_INITRD2's");
+		CHECK(!dt_memory(a, r, 8, &len) && len == 2 && r[1].base == 0xa0000000 &&
+		      r[1].size == 0x08000000, "memory = ATAG_MEM banks");
+		free(a);
+		free(b);
+	}
+	end();
+
 	begin("to_dt: every Debian DTB");
 	{
 		const char *dir = dtb_dir();
