@@ -152,10 +152,11 @@ int dt_memreserve(const void *fdt, struct dt_region *regions, int max, int *n);
  * through /aliases.  *kind is CB_UART_PL011 or CB_UART_8250_MMIO (blob.h),
  * *base the node's first reg address translated through every parent's
  * ranges (empty ranges: identity) to a CPU physical address, *reg_shift the
- * reg-shift property or the family's fixed stride (TI OMAP3/OMAP4/DRA7,
- * BCM2835 aux: 2), else 0; reg-io-width is not looked at.  Kinds known:
- * arm,pl011; ns16550a, ns16550, snps,dw-apb-uart, nvidia,tegra20-uart and
- * the TI and Broadcom ones above (8250).  Returns 0, DT_ERR_NOTFOUND (no
+ * reg-shift property or the family's fixed stride (TI OMAP/DRA7, BCM2835
+ * aux: 2), else 0; reg-io-width is not looked at.  Kinds, by the start of
+ * a compatible string: arm,pl011; ns16550 (ns16550a too), snps,dw-apb-uart,
+ * nvidia,tegra20-uart, ti,omap (ti,omap2/3/4-uart), ti,dra742-uart,
+ * brcm,bcm2835-aux-uart (8250).  Returns 0, DT_ERR_NOTFOUND (no
  * stdout-path, no such node, or a UART the stub cannot drive),
  * DT_ERR_BADPATH (unknown alias), DT_ERR_BADVALUE (no reg, a parent
  * without ranges, or an address no ranges entry maps), DT_ERR_BADNCELLS
@@ -169,9 +170,9 @@ int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 #define DT_PSCI_SMC	1
 #define DT_PSCI_HVC	2
 
-/* PSCI conduit from the first root child with a compatible "arm,psci*"
- * and method "smc" or "hvc".  Returns DT_PSCI_*; DT_PSCI_NONE for anything
- * else, never an error. */
+/* PSCI conduit from the method ("smc" or "hvc") of the root child named
+ * "psci", the node name its binding requires.  Returns DT_PSCI_*;
+ * DT_PSCI_NONE for anything else, never an error. */
 int dt_psci_conduit(const void *fdt);
 
 /*
