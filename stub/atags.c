@@ -4,154 +4,83 @@
  * Linux's arch/arm/boot/compressed/atags_to_fdt.c behaviour.
  */
 #include "atags.h"
-#include "dt.h"
+#include "dt_internal.h"
 
-/* ATAG words are in CPU order; the list is checked to be 4-aligned. */
-static uint32_t word(const char *p)
-{
-	return *(const dt_word *)p;
-}
-
-static int parse_tag(const char *p, uint32_t words, struct atag_info *info)
-{
-	uint32_t tag = word(p + 4), i;
-
-	p += 8;
-	if (tag == ATAG_CMDLINE) {
-		for (i = 0; i < words * 4; i++)
-			if (!p[i])
-				break;
-		if (i == words * 4)
-			return DT_ERR_BADVALUE;
-		info->cmdline = p;
-		info->cmdline_len = i;
-		return 0;
-	}
-	if (tag != ATAG_MEM && tag != ATAG_INITRD2 && tag != ATAG_SERIAL)
-		return 0;		/* unknown tags are skipped */
-	if (words < 2)
-		return DT_ERR_BADVALUE;
-	if (tag == ATAG_MEM && word(p) && info->nmem < ATAG_MAX_MEM) {
-		info->mem[info->nmem].size = word(p);
-		info->mem[info->nmem++].start = word(p + 4);
-	} else if (tag == ATAG_INITRD2) {
-		info->initrd_start = word(p);
-		info->initrd_size = word(p + 4);
-		if (info->initrd_start + info->initrd_size < info->initrd_start)
-			return DT_ERR_BADVALUE;
-		info->flags &= ~ATAG_HAVE_INITRD;
-		if (info->initrd_size)
-			info->flags |= ATAG_HAVE_INITRD;
-	} else if (tag == ATAG_SERIAL) {
-		info->serial_low = word(p);
-		info->serial_high = word(p + 4);
-		info->flags |= ATAG_HAVE_SERIAL;
-	}
-	return 0;
-}
+/* The tags differ from ATAG_CORE's upper half in their low bits only */
+#define LOW(tag)	((tag) ^ 0x54410000u)
 
 int atags_parse(const void *list, size_t max_size, struct atag_info *info)
 {
-	const char *p = list;
-	size_t off = 0;
-	uint32_t size;
-	int err;
+	const dt_word *w = list;
+	const char *s;
+	uint32_t size, tag, i;
 
 	__builtin_memset(info, 0, sizeof(*info));
-	if ((uintptr_t)p & 3)
+	if ((uintptr_t)w & 3)
 		return DT_ERR_ALIGNMENT;
-	if (max_size < 8)
-		return DT_ERR_TRUNCATED;
-	size = word(p);
-	if (word(p + 4) != ATAG_CORE || (size != 2 && size != 5))
-		return DT_ERR_BADMAGIC;
-	for (;;) {
-		if (max_size - off < 8)
+	for (;; max_size -= size * 4, w += size) {
+		if (max_size < 8)
 			return DT_ERR_TRUNCATED;
-		size = word(p + off);
-		if (!size || word(p + off + 4) == ATAG_NONE)
+		size = w[0];
+		tag = LOW(w[1]);
+		if (w == list && (tag != LOW(ATAG_CORE) || (size != 2 && size != 5)))
+			return DT_ERR_BADMAGIC;
+		if (!size || !w[1])
 			return 0;
 		if (size < 2)
 			return DT_ERR_BADVALUE;
-		if (size > (max_size - off) / 4)
+		if (size > max_size / 4)
 			return DT_ERR_TRUNCATED;
-		err = parse_tag(p + off, size - 2, info);
-		if (err)
-			return err;
-		off += size * 4;
+		s = (const char *)(w + 2);
+		if (tag == LOW(ATAG_CMDLINE)) {
+			for (i = 0; i < size * 4 - 8 && s[i]; i++)
+				;
+			if (i == size * 4 - 8)
+				return DT_ERR_BADVALUE;
+			info->cmdline = s;
+			info->cmdline_len = i;
+		} else if ((tag == LOW(ATAG_MEM) || tag == LOW(ATAG_SERIAL)) &&
+			   size < 4) {
+			return DT_ERR_BADVALUE;
+		} else if (tag == LOW(ATAG_SERIAL)) {
+			info->have_serial = true;
+			info->serial[0] = w[3];
+			info->serial[1] = w[2];
+		} else if (tag == LOW(ATAG_MEM) && w[2] && info->nmem < ATAG_MAX_MEM) {
+			info->mem[info->nmem].size = w[2];
+			info->mem[info->nmem++].start = w[3];
+		}
 	}
-}
-
-/* A child of the root, added if missing. */
-static int root_child(void *fdt, const char *name)
-{
-	int node = dt_subnode_offset(fdt, 0, name);
-
-	if (node == DT_ERR_NOTFOUND)
-		node = dt_add_subnode(fdt, 0, name);
-	return node;
-}
-
-static int set_memory(const struct atag_info *info, void *fdt)
-{
-	uint32_t reg[ATAG_MAX_MEM * 4], *r = reg, i;
-	int ac = dt_address_cells(fdt, 0), sc = dt_size_cells(fdt, 0), node;
-
-	if (ac < 1 || ac > 2 || sc < 1 || sc > 2)
-		return DT_ERR_BADNCELLS;
-	for (i = 0; i < info->nmem; i++) {
-		if (ac == 2)
-			dt_st32(r++, 0);
-		dt_st32(r++, info->mem[i].start);
-		if (sc == 2)
-			dt_st32(r++, 0);
-		dt_st32(r++, info->mem[i].size);
-	}
-	node = root_child(fdt, "memory");
-	if (node < 0)
-		return node;
-	if (dt_getprop(fdt, node, "device_type", NULL) == NULL) {
-		i = dt_setprop_string(fdt, node, "device_type", "memory");
-		if (i)
-			return i;
-	}
-	return dt_setprop(fdt, node, "reg", reg, (char *)r - (char *)reg);
-}
-
-static int set_serial(const struct atag_info *info, void *fdt)
-{
-	char s[17];
-	uint64_t v = (uint64_t)info->serial_high << 32 | info->serial_low;
-	int i, d;
-
-	for (i = 15; i >= 0; i--, v >>= 4) {
-		d = v & 15;
-		s[i] = d < 10 ? '0' + d : 'A' - 10 + d;
-	}
-	s[16] = 0;
-	return dt_setprop_string(fdt, 0, "serial-number", s);
 }
 
 int atags_to_dt(const struct atag_info *info, void *fdt)
 {
-	int chosen = 0, err = 0;
+	uint32_t reg[ATAG_MAX_MEM * 4], *r = reg, i, d;
+	char s[17];
+	int ac, sc, node, err = 0;
 
-	if (info->cmdline || (info->flags & ATAG_HAVE_INITRD))
-		chosen = root_child(fdt, "chosen");
-	if (chosen < 0)
-		return chosen;
-	if (info->cmdline)
-		err = dt_setprop(fdt, chosen, "bootargs", info->cmdline,
-				 info->cmdline_len + 1);
-	if (!err && (info->flags & ATAG_HAVE_INITRD))
-		err = dt_setprop_u32(fdt, chosen, "linux,initrd-start",
-				     info->initrd_start);
-	if (!err && (info->flags & ATAG_HAVE_INITRD))
-		err = dt_setprop_u32(fdt, chosen, "linux,initrd-end",
-				     info->initrd_start + info->initrd_size);
-	if (!err && (info->flags & ATAG_HAVE_SERIAL))
-		err = set_serial(info, fdt);
-	if (!err && info->nmem)
-		err = set_memory(info, fdt);
-	return err;
+	if (info->have_serial) {
+		for (i = 0; i < 16; i++) {
+			d = info->serial[i / 8] >> (28 - i % 8 * 4) & 15;
+			s[i] = d < 10 ? '0' + d : 'A' - 10 + d;
+		}
+		s[16] = 0;
+		err = dt_setprop_(fdt, 0, "serial-number", s, 17);
+	}
+	if (err || !info->nmem)
+		return err;
+	ac = dt_cells_(fdt, 0, &sc);
+	if (ac < 0 || !sc)
+		return DT_ERR_BADNCELLS;
+	for (i = 0; i < info->nmem; i++) {
+		if (ac == 2)
+			*r++ = 0;
+		dt_st32(r++, info->mem[i].start);
+		if (sc == 2)
+			*r++ = 0;
+		dt_st32(r++, info->mem[i].size);
+	}
+	node = dt_child_add_(fdt, 0, "memory");
+	err = node < 0 ? node : dt_setprop_(fdt, node, "device_type", "memory", 7);
+	return err ? err : dt_setprop_(fdt, node, "reg", reg, (char *)r - (char *)reg);
 }

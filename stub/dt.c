@@ -1,24 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Flattened device tree blobs (Devicetree Specification v0.4, chapter 5):
- * header and block validation, the tag walker everything else uses, error
- * names.  The module follows libfdt's semantics and layout decisions so
- * that the host tests can compare our trees with libfdt's byte for byte.
+ * header and block validation, the tag walker everything else uses,
+ * opening a blob for writing, error names.  The module follows libfdt's
+ * semantics and layout decisions so that the host tests can compare our
+ * trees with libfdt's byte for byte.
  */
 #include "dt_internal.h"
-
-/* A v16 header has no size_dt_struct: the block may run to totalsize. */
-static uint32_t struct_limit(const void *fdt)
-{
-	if (hd(fdt, H_VERSION) >= 17)
-		return hd(fdt, H_SIZE_STRUCT);
-	return hd(fdt, H_TOTALSIZE) - hd(fdt, H_OFF_STRUCT);
-}
 
 uint32_t dt_next_tag_(const void *fdt, int off, int *next)
 {
 	const char *s = sblock(fdt);
-	uint32_t lim = struct_limit(fdt), o = off, tag, len;
+	uint32_t lim = hd(fdt, H_SIZE_STRUCT), o = off, tag, len;
 
 	*next = DT_ERR_TRUNCATED;
 	if (off < 0 || (o & 3) || o + 4 > lim)
@@ -46,35 +39,34 @@ uint32_t dt_next_tag_(const void *fdt, int off, int *next)
 	return tag;
 }
 
-int dt_check_node_(const void *fdt, int node)
+int dt_check_struct_(const void *fdt)
 {
-	int next;
+	const char *s = sblock(fdt);
+	uint32_t tag, name;
+	int off, next, depth = 0;
 
-	if (dt_next_tag_(fdt, node, &next) != TAG_BEGIN_NODE)
-		return DT_ERR_BADOFFSET;
-	return next;
-}
-
-int dt_str_len_(const void *fdt, uint32_t off)
-{
-	uint32_t size = hd(fdt, H_SIZE_STRINGS), i;
-
-	for (i = off; i < size; i++)
-		if (!strtab(fdt)[i])
-			return i - off;
-	return DT_ERR_TRUNCATED;
-}
-
-/* Entries before the terminator (libfdt: the first one with size 0). */
-int dt_rsv_count_(const void *fdt)
-{
-	uint32_t off = hd(fdt, H_OFF_RSVMAP), end = hd(fdt, H_TOTALSIZE);
-	int n = 0;
-
-	for (; off <= end && end - off >= RSV_SIZE; off += RSV_SIZE, n++)
-		if (!dt_ld64((const char *)fdt + off + 8))
-			return n;
-	return DT_ERR_TRUNCATED;
+	for (off = 0;; off = next) {
+		tag = dt_next_tag_(fdt, off, &next);
+		if (next < 0)
+			return next;
+		/* one root, first, named ""; FDT_END once it is closed */
+		if (off ? !depth && tag != TAG_END : tag != TAG_BEGIN_NODE || s[4])
+			return DT_ERR_BADSTRUCTURE;
+		if (tag == TAG_END)
+			return depth ? DT_ERR_BADSTRUCTURE : 0;
+		if (tag == TAG_BEGIN_NODE)
+			depth++;
+		if (tag == TAG_END_NODE)
+			depth--;
+		if (tag != TAG_PROP)
+			continue;
+		/* the name and its NUL inside the strings block */
+		name = dt_ld32(s + off + 8);
+		do {
+			if (name >= hd(fdt, H_SIZE_STRINGS))
+				return DT_ERR_TRUNCATED;
+		} while (strtab(fdt)[name++]);
+	}
 }
 
 uint32_t dt_totalsize(const void *fdt)
@@ -82,47 +74,9 @@ uint32_t dt_totalsize(const void *fdt)
 	return hd(fdt, H_TOTALSIZE);
 }
 
-static bool overlap(uint32_t a, uint32_t alen, uint32_t b, uint32_t blen)
-{
-	return a < b + blen && b < a + alen;
-}
-
-int dt_check_struct_(const void *fdt)
-{
-	int off = 0, next, depth = 0, err;
-	bool root_done = false;
-	uint32_t tag;
-
-	for (;; off = next) {
-		tag = dt_next_tag_(fdt, off, &next);
-		if (next < 0)
-			return next;
-		if (tag == TAG_BEGIN_NODE) {
-			/* one root, at offset 0, named "" */
-			if (!depth && (root_done || off || sblock(fdt)[4]))
-				return DT_ERR_BADSTRUCTURE;
-			depth++;
-			root_done = true;
-		} else if (tag == TAG_END) {
-			return depth || !root_done ? DT_ERR_BADSTRUCTURE : next;
-		} else if (tag != TAG_NOP) {
-			if (!depth)
-				return DT_ERR_BADSTRUCTURE;
-			if (tag == TAG_END_NODE) {
-				depth--;
-				continue;
-			}
-			err = dt_str_len_(fdt, dt_ld32(sblock(fdt) + off + 8));
-			if (err < 0)
-				return err;
-		}
-	}
-}
-
 int dt_check(const void *fdt, size_t max_size)
 {
-	uint32_t tot, ver, hsize, rsv, rsvsize, st, stsize, str, strsize;
-	int n;
+	uint32_t tot, rsv, st, str, stsize;
 
 	if ((uintptr_t)fdt & 3)
 		return DT_ERR_ALIGNMENT;
@@ -130,50 +84,46 @@ int dt_check(const void *fdt, size_t max_size)
 		return DT_ERR_TRUNCATED;
 	if (hd(fdt, H_MAGIC) != DT_MAGIC)
 		return DT_ERR_BADMAGIC;
-	ver = hd(fdt, H_VERSION);
-	if (ver < 16 || hd(fdt, H_LAST_COMP) > 17 || ver < hd(fdt, H_LAST_COMP))
+	/* 16 has no size_dt_struct; dtc and libfdt write 17 */
+	if (hd(fdt, H_VERSION) < 17 || hd(fdt, H_LAST_COMP) > 17)
 		return DT_ERR_BADVERSION;
 	tot = hd(fdt, H_TOTALSIZE);
-	hsize = ver >= 17 ? H_SIZE : H_SIZE_STRUCT;
-	if (tot > max_size || tot > INT32_MAX || tot < hsize)
-		return DT_ERR_TRUNCATED;
-
 	rsv = hd(fdt, H_OFF_RSVMAP);
 	st = hd(fdt, H_OFF_STRUCT);
-	stsize = hd(fdt, H_SIZE_STRUCT);
 	str = hd(fdt, H_OFF_STRINGS);
-	strsize = hd(fdt, H_SIZE_STRINGS);
-	if (rsv < hsize || st < hsize || str < hsize || (rsv & 3) || (st & 3))
-		return DT_ERR_BADLAYOUT;
-	if (st > tot || str > tot || strsize > tot - str)
+	stsize = hd(fdt, H_SIZE_STRUCT);
+	if (tot > max_size || tot > INT32_MAX || str > tot ||
+	    hd(fdt, H_SIZE_STRINGS) > tot - str)
 		return DT_ERR_TRUNCATED;
-	if (ver >= 17 && (stsize > tot - st || (stsize & 3)))
-		return DT_ERR_TRUNCATED;
-	n = dt_rsv_count_(fdt);
-	if (n < 0)
-		return n;
-	rsvsize = (n + 1) * RSV_SIZE;
-	/* a v16 structure block's size is known only after a walk */
-	n = ver >= 17 ? (int)stsize : dt_check_struct_(fdt);
-	if (n < 0)
-		return n;
-	if (overlap(rsv, rsvsize, st, n) || overlap(rsv, rsvsize, str, strsize) ||
-	    overlap(st, n, str, strsize))
+	if (rsv < H_SIZE || st < rsv || str < st || ((rsv | st | stsize) & 3) ||
+	    stsize > str - st)
 		return DT_ERR_BADLAYOUT;
-	n = dt_check_struct_(fdt);
-	return n < 0 ? n : 0;
+	/* the map ends with an entry of size 0 before the structure block */
+	for (; rsv + RSV_SIZE <= st; rsv += RSV_SIZE)
+		if (!dt_ld64((const char *)fdt + rsv + 8))
+			return dt_check_struct_(fdt);
+	return DT_ERR_BADLAYOUT;
+}
+
+int dt_open_into(const void *fdt, void *buf, int bufsize)
+{
+	uint32_t tot = hd(fdt, H_TOTALSIZE);
+
+	if ((uintptr_t)buf & 3)
+		return DT_ERR_ALIGNMENT;
+	if (bufsize < (int)tot)
+		return DT_ERR_NOSPACE;
+	/* blocks in order (dt_check()): free space is after the strings */
+	__builtin_memmove(buf, fdt, tot);
+	hd_set(buf, H_VERSION, 17);
+	hd_set(buf, H_TOTALSIZE, bufsize);
+	return 0;
 }
 
 const char *dt_strerror(int err)
 {
-	/* one string per code, -err of them to skip: no pointer table */
-	const char *s = "ok\0not found\0exists\0no space\0bad offset\0bad path"
-			"\0\0\0truncated\0bad magic\0bad version\0bad structure"
-			"\0bad layout\0\0bad #cells\0bad value\0\0\0\0misaligned";
+	const char *s = "?\0no space\0bad #cells\0bad value";
 
-	if (err > 0 || err < DT_ERR_ALIGNMENT)
-		return "?";
-	for (; err; err++)
-		s += slen(s) + 1;
-	return *s ? s : "?";
+	return s + (err == DT_ERR_NOSPACE ? 2 : err == DT_ERR_BADNCELLS ? 11 :
+		    err == DT_ERR_BADVALUE ? 22 : 0);
 }

@@ -7,39 +7,31 @@
 #include "blob.h"
 #include "dt_internal.h"
 
-#define DT_MAX_DEPTH	16	/* ancestors kept for address translation */
-
 int dt_set_chosen(void *fdt, const char *bootargs,
 		  uint64_t initrd_start, uint64_t initrd_end)
 {
 	const char *name = "linux,initrd-start\0linux,initrd-end";
 	uint64_t v = initrd_start;
 	uint32_t cell[2];
-	int node, len, i, err = 0;
+	int sc, ac = dt_cells_(fdt, 0, &sc), node, i, err = 0;
 
-	len = dt_address_cells(fdt, 0);
-	if (len < 0)
-		return len;
-	len = len > 1 ? 8 : 4;
-	if (initrd_end < initrd_start || (len == 4 && initrd_end >> 32))
+	if (ac < 0)
+		return ac;
+	if (initrd_end < initrd_start || (ac == 1 && initrd_end >> 32))
 		return DT_ERR_BADVALUE;
-	node = dt_path_offset(fdt, "/chosen");
-	if (node == DT_ERR_NOTFOUND)
-		node = dt_add_subnode(fdt, 0, "chosen");
+	node = dt_child_add_(fdt, 0, "chosen");
 	if (node < 0)
 		return node;
 	if (bootargs)
-		err = dt_setprop_string(fdt, node, "bootargs", bootargs);
-	for (i = 0; !err && i < 2; i++, name += slen(name) + 1, v = initrd_end) {
-		if (!initrd_start && !initrd_end) {
-			err = dt_delprop(fdt, node, name);
-			if (err == DT_ERR_NOTFOUND)
-				err = 0;
-			continue;
-		}
+		err = dt_setprop_(fdt, node, "bootargs", bootargs, slen(bootargs) + 1);
+	/* both deleted (if there) when there is no initrd */
+	for (i = 0; !err && i < 2; i++, name += 19, v = initrd_end) {
 		dt_st32(&cell[0], v >> 32);
 		dt_st32(&cell[1], v);
-		err = dt_setprop(fdt, node, name, (char *)cell + 8 - len, len);
+		err = dt_setprop_(fdt, node, name, initrd_end ?
+				  (char *)cell + 8 - ac * 4 : NULL, ac * 4);
+		if (err == DT_ERR_NOTFOUND)
+			err = 0;
 	}
 	return err;
 }
@@ -53,220 +45,186 @@ static uint64_t read_cells(const char *p, int n)
 	return v;
 }
 
-/* Cells of the reg / ranges entries of @node's children, 2 at most. */
-static int bus_cells(const void *fdt, int node, int *ac, int *sc)
-{
-	*ac = dt_address_cells(fdt, node);
-	*sc = dt_size_cells(fdt, node);
-	if (*ac < 0)
-		return *ac;
-	if (*sc < 0)
-		return *sc;
-	return *ac > 2 || *sc > 2 ? DT_ERR_BADNCELLS : 0;
-}
+/* The caller's region array, and the cells of the entries being read. */
+struct regs {
+	struct dt_region *r;
+	int max, *n;
+	int ac, sc;
+};
 
-/* Linux's of_fdt_device_is_available(): no status, "okay" or "ok" */
-static bool available(const void *fdt, int node)
+/* Entries of @o's cells in the @len bytes at @p with a non-zero size. */
+static int add_regs(struct regs *o, const char *p, int len)
 {
-	return dt_prop_is_(fdt, node, "status", "okay") ||
-	       dt_prop_is_(fdt, node, "status", "ok");
-}
-
-static bool is_memory(const void *fdt, int node)
-{
-	return dt_prop_is_(fdt, node, "device_type", "memory") > 0 ||
-	       dt_name_eq_(fdt, node, "memory", 6);
-}
-
-/* Non-empty reg entries of the available children of @parent. */
-static int child_regs(const void *fdt, int parent, bool memory_only,
-		      struct dt_region *r, int max, int *n)
-{
-	int node, ac, sc, len, i, err;
-	const char *reg;
+	int step = (o->ac + o->sc) * 4;
 	uint64_t size;
 
-	err = bus_cells(fdt, parent, &ac, &sc);
-	for (node = dt_first_subnode(fdt, parent); !err && node >= 0;
-	     node = dt_next_subnode(fdt, node)) {
-		if ((memory_only && !is_memory(fdt, node)) ||
-		    !available(fdt, node))
+	for (; len >= step; len -= step, p += step) {
+		size = read_cells(p + o->ac * 4, o->sc);
+		if (!size)
 			continue;
-		reg = dt_getprop(fdt, node, "reg", &len);
-		for (i = 0; reg && len - i >= (ac + sc) * 4; i += (ac + sc) * 4) {
-			size = read_cells(reg + i + ac * 4, sc);
-			if (!size)
-				continue;
-			if (*n >= max)
-				return DT_ERR_NOSPACE;
-			r[*n].base = read_cells(reg + i, ac);
-			r[*n].size = size;
-			++*n;
-		}
-	}
-	if (err)
-		return err;
-	return node == DT_ERR_NOTFOUND ? 0 : node;
-}
-
-int dt_memory(const void *fdt, struct dt_region *regions, int max, int *n)
-{
-	*n = 0;
-	return child_regs(fdt, 0, true, regions, max, n);
-}
-
-int dt_memreserve(const void *fdt, struct dt_region *regions, int max, int *n)
-{
-	const char *e = (const char *)fdt + hd(fdt, H_OFF_RSVMAP);
-	int i, node, count = dt_rsv_count_(fdt);
-
-	*n = 0;
-	for (i = 0; i < count; i++, e += RSV_SIZE) {
-		if (*n >= max)
+		if (*o->n >= o->max)
 			return DT_ERR_NOSPACE;
-		regions[*n].base = dt_ld64(e);
-		regions[*n].size = dt_ld64(e + 8);
-		++*n;
+		o->r[*o->n].base = read_cells(p, o->ac);
+		o->r[(*o->n)++].size = size;
 	}
-	if (count < 0)
-		return count;
-	node = dt_path_offset(fdt, "/reserved-memory");
-	if (node == DT_ERR_NOTFOUND)
-		return 0;
-	if (node < 0)
-		return node;
-	return child_regs(fdt, node, false, regions, max, n);
-}
-
-/* Offsets of the root .. @node into @st; returns how many. */
-static int ancestors(const void *fdt, int node, int *st)
-{
-	int off, next = 0, depth = 0;
-	uint32_t tag;
-
-	for (;;) {
-		off = next;
-		tag = dt_next_tag_(fdt, off, &next);
-		if (tag == TAG_BEGIN_NODE) {
-			if (depth < DT_MAX_DEPTH)
-				st[depth] = off;
-			if (++depth, off == node)
-				return depth > DT_MAX_DEPTH ? DT_ERR_NOSPACE : depth;
-		} else if (tag == TAG_END_NODE) {
-			if (--depth < 0)
-				return DT_ERR_BADSTRUCTURE;
-		} else if (tag == TAG_END) {
-			return next < 0 ? next : DT_ERR_BADOFFSET;
-		}
-	}
-}
-
-/* First reg address of @node, through every parent bus's ranges (spec 2.3.8) */
-static int translate(const void *fdt, int node, uint64_t *addr)
-{
-	int st[DT_MAX_DEPTH], d, ac, sc, pac, psc, len, i, step, err;
-	const char *p;
-	uint64_t a, child;
-
-	d = ancestors(fdt, node, st);
-	if (d < 2)
-		return d < 0 ? d : DT_ERR_BADVALUE;
-	err = bus_cells(fdt, st[d - 2], &ac, &sc);
-	p = dt_getprop(fdt, node, "reg", &len);
-	if (err)
-		return err;
-	if (!p || len < ac * 4)
-		return DT_ERR_BADVALUE;
-	a = read_cells(p, ac);
-	/* bus st[d] has @ac/@sc cells; its parent st[d - 1], @pac/@psc */
-	for (d -= 2; d > 0; d--, ac = pac, sc = psc) {
-		err = bus_cells(fdt, st[d - 1], &pac, &psc);
-		if (err)
-			return err;
-		p = dt_getprop(fdt, st[d], "ranges", &len);
-		if (!p)
-			return DT_ERR_BADVALUE;
-		step = (ac + pac + sc) * 4;
-		for (i = 0; len; i += step) {	/* empty ranges: identity */
-			if (len - i < step)
-				return DT_ERR_BADVALUE;
-			child = read_cells(p + i, ac);
-			if (a >= child &&
-			    a - child < read_cells(p + i + (ac + pac) * 4, sc)) {
-				a = a - child + read_cells(p + i + ac * 4, pac);
-				break;
-			}
-		}
-	}
-	*addr = a;
 	return 0;
 }
 
-/* CB_UART_* << 4 | the family's reg-shift, or 0 for a UART we can't drive */
-static int uart_kind(const void *fdt, int node)
+/* Linux's of_fdt_device_is_available(): no status, "okay" or "ok".  The
+ * words read are inside the block: values are padded, tags follow. */
+static bool available(const void *fdt, int node)
 {
-	const char *t = "\x10" "arm,pl011\0"
-			"\x20" "ns16550a\0"
-			"\x20" "ns16550\0"
-			"\x20" "snps,dw-apb-uart\0"
-			"\x20" "nvidia,tegra20-uart\0"
-			"\x22" "ti,omap3-uart\0"
-			"\x22" "ti,omap4-uart\0"
-			"\x22" "ti,dra742-uart\0"
-			"\x22" "brcm,bcm2835-aux-uart\0";
+	int len;
+	const char *p = dt_getprop(fdt, node, "status", &len);
+	uint32_t w = p ? dt_ld32(p) : 0;
 
-	for (; *t; t += slen(t) + 1)
-		if (!dt_node_check_compatible(fdt, node, t + 1))
-			return *t;
+	return !p || w >> 8 == 0x6f6b00 || (w == 0x6f6b6179 && !p[4]);
+}
+
+/* RAM or, with @reserved, the reservation map and /reserved-memory: the
+ * reg of the available children of the root (memory nodes only: those of
+ * device_type "memory", or named "memory[@...]") or of /reserved-memory */
+static int regions(const void *fdt, struct regs *o, bool reserved)
+{
+	const char *map = (const char *)fdt + hd(fdt, H_OFF_RSVMAP), *e, *p;
+	int parent = 0, node, len, err;
+
+	*o->n = 0;
+	if (reserved) {
+		/* dt_check() saw the terminating entry */
+		for (e = map; dt_ld64(e + 8); e += RSV_SIZE)
+			;
+		o->ac = o->sc = 2;
+		err = add_regs(o, map, e - map);
+		parent = dt_find_(fdt, 0, 0, "reserved-memory");
+		if (err || parent == DT_ERR_NOTFOUND)
+			return err;
+	}
+	o->ac = dt_cells_(fdt, parent, &o->sc);
+	if (o->ac < 0)
+		return o->ac;
+	for (node = dt_find_(fdt, parent, 0, NULL); node >= 0;
+	     node = dt_find_(fdt, node, 1, NULL)) {
+		/* "memory" and its NUL: two words inside the block */
+		p = dt_getprop(fdt, node, "device_type", &len);
+		if (!available(fdt, node) || (!reserved &&
+		    (!p || dt_ld64(p) >> 8 != 0x6d656d6f727900ull) &&
+		    !dt_name_is_(sblock(fdt) + node + 4, "memory", true)))
+			continue;
+		p = dt_getprop(fdt, node, "reg", &len);
+		err = add_regs(o, p, len);
+		if (err)
+			return err;
+	}
+	return node == DT_ERR_NOTFOUND ? 0 : node;
+}
+
+int dt_memory(const void *fdt, struct dt_region *r, int max, int *n)
+{
+	struct regs o = { r, max, n, 0, 0 };
+
+	return regions(fdt, &o, false);
+}
+
+int dt_memreserve(const void *fdt, struct dt_region *r, int max, int *n)
+{
+	struct regs o = { r, max, n, 0, 0 };
+
+	return regions(fdt, &o, true);
+}
+
+/* First reg address of the path's last node, through the ranges of every
+ * bus above it (spec 2.3.8) */
+static int translate(const void *fdt, const struct dt_path *pa, uint64_t *addr)
+{
+	const int *st = pa->node;
+	int d = pa->n, ac, sc, pac, len, step;
+	const char *p, *e;
+	uint64_t a, child;
+
+	if (d > DT_MAX_DEPTH)
+		return DT_ERR_NOSPACE;
+	if (d < 2)
+		return DT_ERR_BADVALUE;
+	ac = dt_cells_(fdt, st[d - 2], &sc);
+	p = dt_getprop(fdt, st[d - 1], "reg", &len);
+	if (ac < 0)
+		return ac;
+	if (!p || len < ac * 4)
+		return DT_ERR_BADVALUE;
+	a = read_cells(p, ac);
+	for (d -= 2; d > 0; d--) {
+		p = dt_getprop(fdt, st[d], "ranges", &len);
+		if (!p)
+			return DT_ERR_BADVALUE;
+		if (!len)	/* identity */
+			continue;
+		ac = dt_cells_(fdt, st[d], &sc);
+		pac = dt_cells_(fdt, st[d - 1], &step);
+		if (ac < 0 || pac < 0)
+			return DT_ERR_BADNCELLS;
+		step = (ac + pac + sc) * 4;
+		for (e = p;; e += step) {
+			if (p + len - e < step)
+				return DT_ERR_BADVALUE;
+			child = read_cells(e, ac);
+			if (a >= child && a - child < read_cells(e + step - sc * 4, sc))
+				break;
+		}
+		a += read_cells(e + ac * 4, pac) - child;
+	}
+	*addr = a;
 	return 0;
 }
 
 int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 		   uint32_t *reg_shift)
 {
-	const char *p;
-	int node, len, n, k, err;
+	/* CB_UART_* << 4 | the family's reg-shift, then a compatible prefix */
+	const char *t = "\x10" "arm,pl011\0"
+			"\x20" "ns16550\0"
+			"\x20" "snps,dw-apb-uart\0"
+			"\x20" "nvidia,tegra20-uart\0"
+			"\x22" "ti,omap\0"
+			"\x22" "ti,dra742-uart\0"
+			"\x22" "brcm,bcm2835-aux-uart\0";
+	const char *sp = "linux,stdout-path", *p;
+	struct dt_path pa;
+	int node = dt_find_(fdt, 0, 0, "chosen"), len, err;
 
 	*kind = CB_UART_NONE;
-	node = dt_path_offset(fdt, "/chosen");
-	if (node < 0)
-		return node;
-	p = dt_getprop(fdt, node, "stdout-path", &len);
+	p = dt_getprop(fdt, node, sp + 6, &len);
 	if (!p)
-		p = dt_getprop(fdt, node, "linux,stdout-path", &len);
+		p = dt_getprop(fdt, node, sp, &len);
 	if (!p)
 		return len;
-	for (n = 0; n < len && p[n] && p[n] != ':'; n++)
-		;
-	node = dt_path_offset_(fdt, p, n);
+	node = dt_path_(fdt, p, &pa);
 	if (node < 0)
 		return node;
-	k = uart_kind(fdt, node);
-	if (!k)
+	while (*t && dt_compat_(fdt, node, t + 1, true) < 0)
+		t += slen(t) + 1;
+	if (!*t)
 		return DT_ERR_NOTFOUND;
-	err = translate(fdt, node, base);
+	err = translate(fdt, &pa, base);
 	if (err)
 		return err;
 	p = dt_getprop(fdt, node, "reg-shift", &len);
-	*reg_shift = p && len == 4 ? dt_ld32(p) : (uint32_t)(k & 15);
-	*kind = k >> 4;
+	*reg_shift = p && len == 4 ? dt_ld32(p) : (uint32_t)(*t & 15);
+	*kind = *t >> 4;
 	return 0;
 }
 
 int dt_psci_conduit(const void *fdt)
 {
-	int node;
+	/* the binding names the node "psci"; method "hvc" / "smc" and a NUL
+	 * are a word inside the block */
+	int len, node = dt_find_(fdt, 0, 0, "psci");
+	const char *m = dt_getprop(fdt, node, "method", &len);
+	uint32_t w = m ? dt_ld32(m) : 0;
 
-	for (node = dt_first_subnode(fdt, 0); node >= 0;
-	     node = dt_next_subnode(fdt, node)) {
-		if (dt_compat_(fdt, node, "arm,psci", 8, true))
-			continue;
-		if (dt_prop_is_(fdt, node, "method", "hvc") > 0)
-			return DT_PSCI_HVC;
-		if (dt_prop_is_(fdt, node, "method", "smc") > 0)
-			return DT_PSCI_SMC;
-	}
-	return DT_PSCI_NONE;
+	if (w == 0x68766300)
+		return DT_PSCI_HVC;
+	return w == 0x736d6300 ? DT_PSCI_SMC : DT_PSCI_NONE;
 }
 
 int dt_root_compatible_match(const void *dtb, const void *board)
@@ -279,7 +237,7 @@ int dt_root_compatible_match(const void *dtb, const void *board)
 		return n;
 	for (end = p + n, i = 0; p < end; p += n + 1, i++) {
 		n = dt_str_in_(p, end);
-		if (p + n < end && !dt_compat_(dtb, 0, p, n, false))
+		if (p + n < end && dt_compat_(dtb, 0, p, false) >= 0)
 			return i;
 	}
 	return DT_ERR_NOTFOUND;

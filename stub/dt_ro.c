@@ -5,117 +5,79 @@
  */
 #include "dt_internal.h"
 
-bool dt_name_eq_(const void *fdt, int node, const char *s, int len)
+static bool name_end(char c)
 {
-	const char *p = sblock(fdt) + node + 4;
+	return !c || c == '/' || c == ':';
+}
+
+int dt_node_end_(const void *fdt, int node)
+{
+	int next;
+
+	if (node < 0)
+		return node;
+	if (dt_next_tag_(fdt, node, &next) != TAG_BEGIN_NODE)
+		return DT_ERR_BADOFFSET;
+	return next;
+}
+
+bool dt_name_is_(const char *stored, const char *s, bool unit)
+{
 	int i;
 
-	/* the name ends inside the block (the walker saw its NUL), so p[len]
-	 * is readable once p[0..len) matched */
-	for (i = 0; i < len; i++)
-		if (!p[i] || p[i] != s[i])
+	for (i = 0; !name_end(s[i]); i++)
+		if (stored[i] != s[i])
 			return false;
-	if (p[len] == '@')
-		for (i = 0; i < len; i++)
-			if (s[i] == '@')
-				return false;
-	return !p[len] || p[len] == '@';
+	if (!stored[i])
+		return true;
+	if (!unit || stored[i] != '@')
+		return false;
+	while (i--)
+		if (s[i] == '@')
+			return false;
+	return true;
 }
 
-/* Next node in document order, counting *depth; DT_ERR_NOTFOUND when
- * *depth would drop below 0 or at FDT_END. */
-static int next_node(const void *fdt, int node, int *depth)
+int dt_find_(const void *fdt, int node, int depth, const char *name)
 {
-	int off, next = dt_check_node_(fdt, node);
+	int off, next = dt_node_end_(fdt, node);
 	uint32_t tag;
+	const char *n;
 
 	while (next >= 0) {
 		off = next;
 		tag = dt_next_tag_(fdt, off, &next);
-		if (tag == TAG_BEGIN_NODE) {
-			++*depth;
-			return off;
-		}
-		if (tag == TAG_END || (tag == TAG_END_NODE && --*depth < 0))
-			return next < 0 ? next : DT_ERR_NOTFOUND;
-	}
-	return next;
-}
-
-int dt_first_subnode(const void *fdt, int parent)
-{
-	int depth = 0;
-
-	return next_node(fdt, parent, &depth);
-}
-
-int dt_next_subnode(const void *fdt, int node)
-{
-	int depth = 1;
-
-	do
-		node = next_node(fdt, node, &depth);
-	while (node >= 0 && depth > 1);
-	return node;
-}
-
-int dt_subnode_(const void *fdt, int parent, const char *name, int len)
-{
-	int node;
-
-	for (node = dt_first_subnode(fdt, parent); node >= 0;
-	     node = dt_next_subnode(fdt, node))
-		if (dt_name_eq_(fdt, node, name, len))
-			break;
-	return node;
-}
-
-int dt_subnode_offset(const void *fdt, int parent, const char *name)
-{
-	return dt_subnode_(fdt, parent, name, slen(name));
-}
-
-int dt_find_prop_(const void *fdt, int node, const char *name, int len)
-{
-	int off, next = dt_check_node_(fdt, node);
-	uint32_t tag, nameoff;
-
-	while (next >= 0) {
-		off = next;
-		tag = dt_next_tag_(fdt, off, &next);
-		/* properties come before subnodes (spec 5.4.1) */
+		n = sblock(fdt) + off + 4;
 		if (tag == TAG_PROP) {
-			nameoff = dt_ld32(sblock(fdt) + off + 8);
-			if (dt_str_len_(fdt, nameoff) == len &&
-			    !__builtin_memcmp(strtab(fdt) + nameoff, name, len))
+			if (depth < 0 && name &&
+			    dt_name_is_(strtab(fdt) + dt_ld32(n + 4), name, false))
 				return off;
 		} else if (tag != TAG_NOP) {
-			return next < 0 ? next : DT_ERR_NOTFOUND;
+			/* properties come before subnodes (spec 5.4.1) */
+			if (depth < 0)
+				return next < 0 ? next : name ? DT_ERR_NOTFOUND : off;
+			if (tag == TAG_BEGIN_NODE && ++depth == 1 &&
+			    (!name || dt_name_is_(n, name, true)))
+				return off;
+			if (tag == TAG_END || (tag == TAG_END_NODE && --depth < 0))
+				return next < 0 ? next : DT_ERR_NOTFOUND;
 		}
 	}
 	return next;
-}
-
-static const void *getprop(const void *fdt, int node, const char *name,
-			   int namelen, int *lenp)
-{
-	int off = dt_find_prop_(fdt, node, name, namelen);
-	const char *p;
-
-	if (off < 0) {
-		if (lenp)
-			*lenp = off;
-		return NULL;
-	}
-	p = sblock(fdt) + off;
-	if (lenp)
-		*lenp = dt_ld32(p + 4);
-	return p + 12;
 }
 
 const void *dt_getprop(const void *fdt, int node, const char *name, int *lenp)
 {
-	return getprop(fdt, node, name, slen(name), lenp);
+	int off = dt_find_(fdt, node, -1, name);
+	const char *p;
+
+	if (off < 0) {
+		*lenp = off;
+		return NULL;
+	}
+	p = sblock(fdt) + off;
+	*lenp = dt_ld32(p + 4);
+	return p + 12;
 }
 
 int dt_str_in_(const char *p, const char *end)
@@ -127,108 +89,72 @@ int dt_str_in_(const char *p, const char *end)
 	return i;
 }
 
-/* Bytes of the path component at @p, before '/' or @end. */
-static int comp_len(const char *p, const char *end)
+int dt_path_(const void *fdt, const char *p, struct dt_path *pa)
 {
-	int n = 0;
+	const char *a;
+	int node = 0, len;
 
-	while (p + n < end && p[n] != '/')
-		n++;
-	return n;
-}
-
-int dt_path_offset_(const void *fdt, const char *p, int len)
-{
-	const char *end = p + len, *alias;
-	int node = 0, n;
-
-	if (!len || *p != '/') {
-		n = comp_len(p, end);
-		node = dt_path_offset(fdt, "/aliases");
-		alias = node < 0 ? NULL : getprop(fdt, node, p, n, &len);
-		/* an alias is an absolute path: no alias loops */
-		if (!alias || len < 2 || alias[0] != '/' || alias[len - 1])
+	pa->n = 1;
+	pa->node[0] = 0;
+	if (*p != '/') {
+		/* an alias must be an absolute path: no alias loops */
+		a = dt_getprop(fdt, dt_find_(fdt, 0, 0, "aliases"), p, &len);
+		if (!a || *a != '/')
 			return DT_ERR_BADPATH;
-		node = dt_path_offset_(fdt, alias, slen(alias));
-		p += n;
+		node = dt_path_(fdt, a, pa);
 	}
-	while (node >= 0 && p < end) {
-		if (*p == '/') {
+	/* a value without a NUL ends in the next tag's zero bytes */
+	for (;;) {
+		while (!name_end(*p))
 			p++;
-			continue;
-		}
-		n = comp_len(p, end);
-		node = dt_subnode_(fdt, node, p, n);
-		p += n;
+		while (*p == '/')
+			p++;
+		if (node < 0 || name_end(*p))
+			return node;
+		node = dt_find_(fdt, node, 0, p);
+		pa->node[pa->n++ & (DT_MAX_DEPTH - 1)] = node;
 	}
-	return node;
 }
 
 int dt_path_offset(const void *fdt, const char *path)
 {
-	return dt_path_offset_(fdt, path, slen(path));
+	struct dt_path pa;
+
+	return dt_path_(fdt, path, &pa);
 }
 
-/* Spec 2.3.5; libfdt refuses more than 4 cells (FDT_MAX_NCELLS) */
-static int cells(const void *fdt, int node, const char *name)
+int dt_cells_(const void *fdt, int node, int *sc)
 {
-	const void *p;
+	const char *p = dt_getprop(fdt, node, "#size-cells", sc);
 	int len;
+	uint32_t ac = 2, s = 1;
 
-	p = dt_getprop(fdt, node, name, &len);
-	if (!p)
-		return len;
-	if (len != 4 || dt_ld32(p) > 4)
-		return DT_ERR_BADNCELLS;
-	return dt_ld32(p);
+	if (p)
+		s = *sc == 4 ? dt_ld32(p) : 3;
+	else if (*sc != DT_ERR_NOTFOUND)
+		return *sc;
+	p = dt_getprop(fdt, node, "#address-cells", &len);
+	if (p)
+		ac = len == 4 ? dt_ld32(p) : 0;
+	*sc = s;
+	/* spec 2.3.5; more than 2 cells is no address the stub can use */
+	return ac - 1 > 1 || s > 2 ? DT_ERR_BADNCELLS : (int)ac;
 }
 
-int dt_address_cells(const void *fdt, int node)
-{
-	int n = cells(fdt, node, "#address-cells");
-
-	if (!n)
-		return DT_ERR_BADNCELLS;
-	return n == DT_ERR_NOTFOUND ? 2 : n;
-}
-
-int dt_size_cells(const void *fdt, int node)
-{
-	int n = cells(fdt, node, "#size-cells");
-
-	return n == DT_ERR_NOTFOUND ? 1 : n;
-}
-
-int dt_compat_(const void *fdt, int node, const char *s, int len, bool prefix)
+int dt_compat_(const void *fdt, int node, const char *s, bool prefix)
 {
 	const char *p, *end;
-	int n;
+	int i, n, len = slen(s);
 
 	p = dt_getprop(fdt, node, "compatible", &n);
 	if (!p)
 		return n;
-	/* a string list (spec 2.2.4.1); an unterminated last string never
-	 * matches, as in fdt_stringlist_contains() */
-	for (end = p + n; p < end; p += n + 1) {
+	/* a string list (spec 2.2.4.1), as fdt_stringlist_contains() */
+	for (end = p + n, i = 0; p < end; p += n + 1, i++) {
 		n = dt_str_in_(p, end);
 		if (p + n < end && (n == len || (prefix && n > len)) &&
 		    !__builtin_memcmp(p, s, len))
-			return 0;
+			return i;
 	}
-	return 1;
-}
-
-int dt_node_check_compatible(const void *fdt, int node, const char *s)
-{
-	return dt_compat_(fdt, node, s, slen(s), false);
-}
-
-int dt_prop_is_(const void *fdt, int node, const char *name, const char *s)
-{
-	int len, n = slen(s) + 1;
-	const char *p = dt_getprop(fdt, node, name, &len);
-
-	if (!p)
-		return len;
-	return len >= n && !__builtin_memcmp(p, s, n);
+	return DT_ERR_NOTFOUND;
 }

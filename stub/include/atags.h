@@ -7,6 +7,7 @@
  */
 #ifndef CHAINBOOT_ATAGS_H
 #define CHAINBOOT_ATAGS_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -15,51 +16,45 @@
 #define ATAG_NONE	0x00000000
 #define ATAG_CORE	0x54410001	/* size 2, or 5: flags, pagesize, rootdev */
 #define ATAG_MEM	0x54410002	/* size, start */
-#define ATAG_INITRD2	0x54420005	/* physical start, size */
+#define ATAG_INITRD2	0x54420005	/* start, size: skipped */
 #define ATAG_SERIAL	0x54410006	/* low, high */
 #define ATAG_CMDLINE	0x54410009	/* NUL-terminated string */
 
 #define ATAG_MAX_MEM	8
 
-#define ATAG_HAVE_INITRD	(1u << 0)
-#define ATAG_HAVE_SERIAL	(1u << 1)
-
 struct atag_info {
 	const char *cmdline;	/* inside the list, NUL-terminated; NULL if none */
 	uint32_t cmdline_len;	/* bytes before the NUL */
-	uint32_t flags;		/* ATAG_HAVE_* */
-	uint32_t initrd_start;	/* ATAG_INITRD2, when size != 0 */
-	uint32_t initrd_size;
-	uint32_t serial_low;
-	uint32_t serial_high;
+	bool have_serial;
+	uint32_t serial[2];	/* high, low */
 	uint32_t nmem;		/* banks with a non-zero size, in list order */
 	struct {
-		uint32_t start;
 		uint32_t size;
+		uint32_t start;
 	} mem[ATAG_MAX_MEM];	/* banks past ATAG_MAX_MEM are ignored, as Linux */
 };
 
 /*
  * Read the list at @list, of which at most @max_size bytes may be read:
  * ATAG_CORE first (size 2 or 5), every tag at least 2 words and inside the
- * bound, known tags long enough, the command line NUL-terminated inside its
- * tag, the list ended by ATAG_NONE (or a size of 0, as Linux).  The last
- * ATAG_CMDLINE / ATAG_INITRD2 / ATAG_SERIAL wins.  Returns 0,
- * DT_ERR_ALIGNMENT, DT_ERR_BADMAGIC (not an ATAG list), DT_ERR_TRUNCATED
- * (a tag or the end is beyond @max_size), DT_ERR_BADVALUE (bad tag size,
- * unterminated command line, initrd range wrapping past 4 GiB).
+ * bound, ATAG_MEM and ATAG_SERIAL at least 4 words, the command line
+ * NUL-terminated inside its tag, the list ended by ATAG_NONE (or a size of
+ * 0, as Linux).  The last ATAG_CMDLINE / ATAG_SERIAL wins; other tags
+ * (ATAG_INITRD2 too: the blob brings its own initrd) are skipped.  Returns
+ * 0, DT_ERR_ALIGNMENT, DT_ERR_BADMAGIC (not an ATAG list),
+ * DT_ERR_TRUNCATED (a tag or the end is beyond @max_size), DT_ERR_BADVALUE
+ * (bad tag size, unterminated command line).
  */
 int atags_parse(const void *list, size_t max_size, struct atag_info *info);
 
 /*
- * Apply @info to @fdt, which must have free space (dt_open_into()):
- * /chosen bootargs = the command line; linux,initrd-start / -end as 32-bit
- * cells (what Linux writes); /serial-number = 16 upper-case hex digits,
- * high word first; the reg of /memory (created with device_type "memory"
- * if absent) = the banks, with the root #address-cells / #size-cells
- * (Linux uses #size-cells for both; they agree on every real board).
- * Returns 0, DT_ERR_BADNCELLS (root cells not 1 or 2), or dt_setprop()'s
- * and dt_add_subnode()'s errors (DT_ERR_NOSPACE...).
+ * Apply @info to @fdt, a tree from dt_open_into(): /serial-number = 16
+ * upper-case hex digits, high word first; the reg of /memory (created if
+ * absent; device_type "memory") = the banks, with the root #address-cells
+ * / #size-cells (Linux uses #size-cells for both; they agree on every real
+ * board).  The command line goes to /chosen with dt_set_chosen(), which
+ * also sets the initrd.  Returns 0, DT_ERR_BADNCELLS (root cells not 1 or
+ * 2), DT_ERR_NOSPACE.
  */
 int atags_to_dt(const struct atag_info *info, void *fdt);
 

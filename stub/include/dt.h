@@ -5,18 +5,18 @@
  * prefix so host tests can link this module and libfdt in one program.
  *
  * Conventions, as in libfdt:
- * - the blob is the first argument; node and property offsets are offsets
- *   into the structure block; the root node is at offset 0;
+ * - the blob is the first argument; node offsets are offsets into the
+ *   structure block; the root node is at offset 0;
  * - functions return 0 or an offset on success, a negative DT_ERR_* code on
- *   failure (numerically equal to libfdt's -FDT_ERR_*);
+ *   failure (numerically equal to libfdt's -FDT_ERR_*); a negative node
+ *   offset passed in is returned as the error;
  * - every function but dt_check() and dt_totalsize() requires a blob that
- *   dt_check() accepted, or that dt_open_into() produced from one.  They
- *   still bound every read by the structure and strings blocks;
+ *   dt_check() accepted, or that dt_open_into() produced from one; reads
+ *   of the structure block stay inside it whatever the offsets;
  * - writers keep the tree valid and byte-for-byte equal to what libfdt
  *   produces for the same calls, except that property padding is zeroed;
- * - the blob must be 4-byte aligned (dt_check() says DT_ERR_ALIGNMENT):
- *   with the MMU off ARM cannot load unaligned words, and every cell is
- *   4-aligned inside an aligned blob.
+ * - the blob must be 4-byte aligned: with the MMU off ARM cannot load
+ *   unaligned words, and every cell is 4-aligned inside an aligned blob.
  */
 #ifndef CHAINBOOT_DT_H
 #define CHAINBOOT_DT_H
@@ -27,15 +27,14 @@
 #define DT_MAGIC		0xd00dfeed
 
 #define DT_ERR_NOTFOUND		(-1)	/* node or property absent */
-#define DT_ERR_EXISTS		(-2)	/* node to add is already there */
 #define DT_ERR_NOSPACE		(-3)	/* no room left in the blob or the caller's array */
-#define DT_ERR_BADOFFSET	(-4)	/* offset is not a node (or beyond the block) */
-#define DT_ERR_BADPATH		(-5)	/* malformed path, or unknown alias */
+#define DT_ERR_BADOFFSET	(-4)	/* offset is not a node */
+#define DT_ERR_BADPATH		(-5)	/* unknown or relative alias */
 #define DT_ERR_TRUNCATED	(-8)	/* a block or item runs past its bound */
 #define DT_ERR_BADMAGIC		(-9)	/* not a device tree */
 #define DT_ERR_BADVERSION	(-10)	/* version < 16 or last_comp_version > 17 */
 #define DT_ERR_BADSTRUCTURE	(-11)	/* bad tag, nesting or root */
-#define DT_ERR_BADLAYOUT	(-12)	/* blocks misplaced, misaligned or overlapping */
+#define DT_ERR_BADLAYOUT	(-12)	/* blocks misplaced, misaligned or out of order */
 #define DT_ERR_BADNCELLS	(-14)	/* #address-cells / #size-cells unusable */
 #define DT_ERR_BADVALUE		(-15)	/* a property or argument has a bad value */
 #define DT_ERR_ALIGNMENT	(-19)	/* blob or buffer not 4-byte aligned */
@@ -72,87 +71,44 @@ uint32_t dt_totalsize(const void *fdt);
 
 /*
  * Validate a blob of which at most @max_size bytes may be read: alignment,
- * magic, version (>= 16, last_comp_version <= 17), totalsize <= @max_size,
- * memory reservation map, structure and strings blocks inside totalsize,
- * 4-aligned and not overlapping; then one walk of the structure block:
- * root first with an empty name, known tags, balanced nesting, properties
- * inside nodes, property names inside the strings block, FDT_END last.
- * Returns 0, or DT_ERR_ALIGNMENT, DT_ERR_TRUNCATED, DT_ERR_BADMAGIC,
- * DT_ERR_BADVERSION, DT_ERR_BADLAYOUT, DT_ERR_BADSTRUCTURE.
+ * magic, version (>= 16, last_comp_version <= 17), totalsize <= @max_size;
+ * header, memory reservation map, structure and strings blocks in this
+ * order (libfdt's, the spec's figure 5.1), 4-aligned, inside totalsize,
+ * the map terminated before the structure block; then one walk of the
+ * structure block: root first with an empty name, known tags, balanced
+ * nesting, properties inside nodes, property names inside the strings
+ * block, nothing but FDT_END after the root.  Whatever it accepts,
+ * libfdt's fdt_check_full() accepts.  Returns 0, or DT_ERR_ALIGNMENT,
+ * DT_ERR_TRUNCATED, DT_ERR_BADMAGIC, DT_ERR_BADVERSION, DT_ERR_BADLAYOUT,
+ * DT_ERR_BADSTRUCTURE.
  */
 int dt_check(const void *fdt, size_t max_size);
 
 /*
- * Copy a checked blob into @buf (may be @fdt itself, or overlap it) and
- * give it @bufsize bytes of totalsize, reordering the blocks as
- * fdt_open_into() does when they are out of libfdt's order, so that the
- * writers below can use the free space.  Returns 0, DT_ERR_NOSPACE (buffer
- * too small), DT_ERR_ALIGNMENT (@buf misaligned).
+ * Copy a checked blob into @buf (which may overlap @fdt) and give it
+ * @bufsize bytes of totalsize and version 17, so that the fix-ups can use
+ * the free space at its end; what fdt_open_into() does with blocks in
+ * order, the only ones dt_check() accepts.  Returns 0, DT_ERR_NOSPACE
+ * (@bufsize < totalsize), DT_ERR_ALIGNMENT.
  */
 int dt_open_into(const void *fdt, void *buf, int bufsize);
 
-/* Remove free space, as fdt_pack().  Returns 0, DT_ERR_BADVERSION,
- * DT_ERR_BADLAYOUT. */
-int dt_pack(void *fdt);
-
-/* Message for a DT_ERR_* code ("?" for others). */
+/* Short message for the DT_ERR_* codes the fix-ups return ("?" else). */
 const char *dt_strerror(int err);
 
 /* ---- Reading --------------------------------------------------------- */
 
-/* First child / next sibling of a node.  Return an offset, DT_ERR_NOTFOUND
- * when there is none, DT_ERR_BADOFFSET, DT_ERR_TRUNCATED. */
-int dt_first_subnode(const void *fdt, int parent);
-int dt_next_subnode(const void *fdt, int node);
-
-/* Child of @parent named @name; "name" also matches "name@unit" when @name
- * has no '@'.  Returns an offset, DT_ERR_NOTFOUND, DT_ERR_BADOFFSET. */
-int dt_subnode_offset(const void *fdt, int parent, const char *name);
-
 /* Node at an absolute path ("/chosen"); a path not starting with '/'
- * begins with an alias from /aliases.  Returns an offset, DT_ERR_NOTFOUND,
- * DT_ERR_BADPATH (unknown alias). */
+ * begins with an alias from /aliases, whose value must be an absolute
+ * path.  "name" also matches "name@unit".  Returns an offset,
+ * DT_ERR_NOTFOUND, DT_ERR_BADPATH (unknown or relative alias). */
 int dt_path_offset(const void *fdt, const char *path);
 
-/* Value of a property, its length in *lenp (if not NULL).  Returns NULL
- * with the error in *lenp: DT_ERR_NOTFOUND, DT_ERR_BADOFFSET. */
+/* Value of a property, its length in *lenp.  Returns NULL with the error
+ * in *lenp: DT_ERR_NOTFOUND, DT_ERR_BADOFFSET, or @node if negative. */
 const void *dt_getprop(const void *fdt, int node, const char *name, int *lenp);
 
-/* #address-cells (default 2) / #size-cells (default 1) of a node, as
- * fdt_address_cells() / fdt_size_cells().  Return the count, or
- * DT_ERR_BADNCELLS (not one cell, > 4, or 0 address cells),
- * DT_ERR_BADOFFSET. */
-int dt_address_cells(const void *fdt, int node);
-int dt_size_cells(const void *fdt, int node);
-
-/* 0 if @compat is one of the node's compatible strings, 1 if not,
- * DT_ERR_NOTFOUND if it has no compatible property, DT_ERR_BADOFFSET. */
-int dt_node_check_compatible(const void *fdt, int node, const char *compat);
-
-/* ---- Writing (version 17 blobs in libfdt's block order) --------------- */
-
-/*
- * Set a property, growing or shrinking the structure block; a new property
- * goes first in its node, and its name is added to the strings block only
- * when that string is not already there.  @val must not point into @fdt.
- * Returns 0, DT_ERR_NOSPACE (blob unchanged), DT_ERR_BADOFFSET,
- * DT_ERR_BADVALUE (@len < 0), DT_ERR_BADVERSION, DT_ERR_BADLAYOUT.
- */
-int dt_setprop(void *fdt, int node, const char *name, const void *val, int len);
-int dt_setprop_u32(void *fdt, int node, const char *name, uint32_t val);
-int dt_setprop_u64(void *fdt, int node, const char *name, uint64_t val);
-int dt_setprop_string(void *fdt, int node, const char *name, const char *str);
-
-/* Remove a property.  Returns 0, DT_ERR_NOTFOUND, DT_ERR_BADOFFSET,
- * DT_ERR_BADVERSION, DT_ERR_BADLAYOUT. */
-int dt_delprop(void *fdt, int node, const char *name);
-
-/* Add an empty child after @parent's properties.  Returns its offset,
- * DT_ERR_EXISTS, DT_ERR_NOSPACE, DT_ERR_BADOFFSET, DT_ERR_BADVERSION,
- * DT_ERR_BADLAYOUT. */
-int dt_add_subnode(void *fdt, int parent, const char *name);
-
-/* ---- Boot fix-ups ---------------------------------------------------- */
+/* ---- Boot fix-ups (on a tree from dt_open_into()) --------------------- */
 
 struct dt_region {
 	uint64_t base;
@@ -166,8 +122,8 @@ struct dt_region {
  * writes), or delete both when @initrd_start == @initrd_end == 0.  Other
  * properties (stdout-path...) are kept.  On error the tree is valid but may
  * be partly updated.  Returns 0, DT_ERR_NOSPACE, DT_ERR_BADVALUE (end
- * before start, or beyond 4 GiB with one cell), DT_ERR_BADNCELLS, or a
- * writer's error.
+ * before start, or beyond 4 GiB with one cell), DT_ERR_BADNCELLS (root
+ * #address-cells not 1 or 2).
  */
 int dt_set_chosen(void *fdt, const char *bootargs,
 		  uint64_t initrd_start, uint64_t initrd_end);
@@ -175,10 +131,11 @@ int dt_set_chosen(void *fdt, const char *bootargs,
 /*
  * RAM from every available root child with device_type "memory" or named
  * "memory" / "memory@...", its reg decoded with the root #address-cells and
- * #size-cells (1 or 2 each); zero-sized entries are skipped.  Fills up to
- * @max entries of @regions and their number in *n.  Returns 0 (*n may be 0),
- * DT_ERR_NOSPACE (more than @max entries; the first @max are filled),
- * DT_ERR_BADNCELLS, DT_ERR_TRUNCATED.
+ * #size-cells (1 or 2; 0 size cells: no RAM); zero-sized entries are
+ * skipped.  "Available": no status, or "okay" / "ok" (Linux's rule).  Fills
+ * up to @max entries of @regions and their number in *n.  Returns 0 (*n
+ * may be 0), DT_ERR_NOSPACE (more than @max entries; the first @max are
+ * filled), DT_ERR_BADNCELLS.
  */
 int dt_memory(const void *fdt, struct dt_region *regions, int max, int *n);
 
@@ -193,16 +150,17 @@ int dt_memreserve(const void *fdt, struct dt_region *regions, int max, int *n);
  * The console named by /chosen stdout-path (or linux,stdout-path), e.g.
  * "serial0:115200n8": options after ':' are ignored, an alias is resolved
  * through /aliases.  *kind is CB_UART_PL011 or CB_UART_8250_MMIO (blob.h),
- * *base the node's first reg address translated through its parents'
+ * *base the node's first reg address translated through every parent's
  * ranges (empty ranges: identity) to a CPU physical address, *reg_shift the
- * reg-shift property or the family's fixed stride (TI OMAP3/OMAP4/DRA7,
- * BCM2835 aux: 2), else 0; reg-io-width is not looked at.  Kinds known:
- * arm,pl011; ns16550a, ns16550, snps,dw-apb-uart, nvidia,tegra20-uart and
- * the TI and Broadcom ones above (8250).  Returns 0, DT_ERR_NOTFOUND (no
+ * reg-shift property or the family's fixed stride (TI OMAP/DRA7, BCM2835
+ * aux: 2), else 0; reg-io-width is not looked at.  Kinds, by the start of
+ * a compatible string: arm,pl011; ns16550 (ns16550a too), snps,dw-apb-uart,
+ * nvidia,tegra20-uart, ti,omap (ti,omap2/3/4-uart), ti,dra742-uart,
+ * brcm,bcm2835-aux-uart (8250).  Returns 0, DT_ERR_NOTFOUND (no
  * stdout-path, no such node, or a UART the stub cannot drive),
  * DT_ERR_BADPATH (unknown alias), DT_ERR_BADVALUE (no reg, a parent
  * without ranges, or an address no ranges entry maps), DT_ERR_BADNCELLS
- * (more than 2 cells), DT_ERR_NOSPACE (node deeper than 16 levels).
+ * (more than 2 cells), DT_ERR_NOSPACE (path deeper than 16 nodes).
  * *kind is CB_UART_NONE on any error.
  */
 int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
@@ -212,9 +170,9 @@ int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 #define DT_PSCI_SMC	1
 #define DT_PSCI_HVC	2
 
-/* PSCI conduit from the root child with a compatible "arm,psci*" and
- * method "smc" or "hvc".  Returns DT_PSCI_*; DT_PSCI_NONE for anything
- * else, never an error. */
+/* PSCI conduit from the method ("smc" or "hvc") of the root child named
+ * "psci", the node name its binding requires.  Returns DT_PSCI_*;
+ * DT_PSCI_NONE for anything else, never an error. */
 int dt_psci_conduit(const void *fdt);
 
 /*

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Internals shared by the dt module's files (dt.c: validation and tag
- * walking; dt_ro.c: look-ups; dt_rw.c: writers; dt_boot.c: boot fix-ups).
- * Offsets are structure-block offsets unless said otherwise.
+ * Internals shared by the dt module's files (dt.c: validation and the tag
+ * walker; dt_ro.c: look-ups; dt_rw.c: writers; dt_boot.c: boot fix-ups)
+ * and atags.c.  Offsets are structure-block offsets unless said otherwise;
+ * a negative node offset given to any of them is returned as the error.
  */
 #ifndef CHAINBOOT_DT_INTERNAL_H
 #define CHAINBOOT_DT_INTERNAL_H
@@ -22,10 +23,9 @@
 #define H_OFF_RSVMAP	16
 #define H_VERSION	20
 #define H_LAST_COMP	24
-#define H_BOOT_CPUID	28
 #define H_SIZE_STRINGS	32
 #define H_SIZE_STRUCT	36
-#define H_SIZE		40	/* v17; v16 stops before size_dt_struct */
+#define H_SIZE		40	/* version 17 */
 #define RSV_SIZE	16	/* one reservation entry: u64 address, u64 size */
 
 #define ALIGN4(x)	(((x) + 3) & ~3u)
@@ -63,41 +63,63 @@ static inline int slen(const char *s)
  * is returned).  Reads stay inside the structure block. */
 uint32_t dt_next_tag_(const void *fdt, int off, int *next);
 
-/* Offset just after the name of the node at @node, or DT_ERR_BADOFFSET. */
-int dt_check_node_(const void *fdt, int node);
-
-/* Length of the string at strings-block offset @off, NUL inside the block,
- * or DT_ERR_TRUNCATED. */
-int dt_str_len_(const void *fdt, uint32_t off);
-
-/* Reservation entries before the terminator, or DT_ERR_TRUNCATED. */
-int dt_rsv_count_(const void *fdt);
-
-/* Validate the structure block in one walk; returns the bytes it uses. */
+/* Validate the structure block in one walk; returns 0 or the error. */
 int dt_check_struct_(const void *fdt);
 
-/* libfdt's node name rule: @s (@len bytes) is the name, or the name
- * without its "@unit" when @s has no '@'. */
-bool dt_name_eq_(const void *fdt, int node, const char *s, int len);
+/* Offset just after the name of the node at @node, or DT_ERR_BADOFFSET. */
+int dt_node_end_(const void *fdt, int node);
 
-/* Child of @parent named @name (@len bytes). */
-int dt_subnode_(const void *fdt, int parent, const char *name, int len);
+/*
+ * Names searched for end at a NUL, '/' or ':' (path components, aliases
+ * before options); the name stored in the tree at its NUL.  Reads stop at
+ * the first difference, so a name never runs past its block.
+ * With @unit, "name@unit" also matches when the searched name has no '@'
+ * (libfdt's node name rule).
+ */
+bool dt_name_is_(const char *stored, const char *s, bool unit);
 
-/* Offset of the FDT_PROP tag of property @name (@len bytes) of @node. */
-int dt_find_prop_(const void *fdt, int node, const char *name, int len);
+/*
+ * Search @node: with @depth -1, for property @name (with @name NULL, for
+ * the first tag after its properties, where libfdt puts a new child);
+ * with @depth 0, for its first child named @name (NULL: any); with @depth
+ * 1, for the next sibling of @node so named.  Returns the tag's offset,
+ * DT_ERR_NOTFOUND, or a walk error.
+ */
+int dt_find_(const void *fdt, int node, int depth, const char *name);
 
 /* Bytes of the string at @p before its NUL or @end. */
 int dt_str_in_(const char *p, const char *end);
 
-/* dt_path_offset() of the first @len bytes of @p. */
-int dt_path_offset_(const void *fdt, const char *p, int len);
+#define DT_MAX_DEPTH	16	/* nodes of a path kept (a power of 2) */
 
-/* 0 if @node's compatible list holds @s (@len bytes), or with @prefix a
- * string starting with it; 1 if not; or the look-up error. */
-int dt_compat_(const void *fdt, int node, const char *s, int len, bool prefix);
+/* The nodes from the root (node[0] = 0) to the end of a path. */
+struct dt_path {
+	int n;
+	int node[DT_MAX_DEPTH];
+};
 
-/* 1 if property @name is the string @s (strcmp semantics), 0 if another
- * value, or the look-up error. */
-int dt_prop_is_(const void *fdt, int node, const char *name, const char *s);
+/* dt_path_offset() of the path at @p, which ends at a NUL or ':'; @pa
+ * gets the nodes on the way (only the first DT_MAX_DEPTH kept). */
+int dt_path_(const void *fdt, const char *p, struct dt_path *pa);
+
+/* #address-cells of @node (1 or 2, default 2), its #size-cells (0 to 2,
+ * default 1) in *sc; DT_ERR_BADNCELLS for any other value or length. */
+int dt_cells_(const void *fdt, int node, int *sc);
+
+/* Index of the first string of @node's compatible list that is @s, or
+ * starts with @s when @prefix; an unterminated last string never matches.
+ * DT_ERR_NOTFOUND if none, or the look-up error. */
+int dt_compat_(const void *fdt, int node, const char *s, bool prefix);
+
+/* Set property @name of @node to the @len bytes at @val (libfdt's place
+ * and string reuse; the blob unchanged on DT_ERR_NOSPACE), or with @val
+ * NULL delete it (DT_ERR_NOTFOUND if absent).  @val must not point into
+ * @fdt.  Returns 0, DT_ERR_NOSPACE, DT_ERR_NOTFOUND, DT_ERR_BADOFFSET. */
+int dt_setprop_(void *fdt, int node, const char *name, const void *val, int len);
+
+/* The child of @parent named @name, added after @parent's properties (as
+ * fdt_add_subnode()) if there is none.  Returns its offset,
+ * DT_ERR_NOSPACE, DT_ERR_BADOFFSET. */
+int dt_child_add_(void *fdt, int parent, const char *name);
 
 #endif

@@ -36,9 +36,21 @@ static int ref_setcell(void *fdt, int node, const char *name, uint64_t v, int ac
 	return ref_setprop(fdt, node, name, &c64, sizeof(c64));
 }
 
+/* #address-cells of @node as the stub takes it: 1 or 2, with a #size-cells
+ * of 0 to 2 (dt_cells_()); else -FDT_ERR_BADNCELLS. */
+static int ref_cells(const void *fdt, int node, int *sc)
+{
+	int ac = fdt_address_cells(fdt, node);
+
+	*sc = fdt_size_cells(fdt, node);
+	if (ac < 0 || *sc < 0)
+		return ac < 0 ? ac : *sc;
+	return ac > 2 || *sc > 2 ? -FDT_ERR_BADNCELLS : ac;
+}
+
 int ref_set_chosen(void *fdt, const char *bootargs, uint64_t start, uint64_t end)
 {
-	int ac = fdt_address_cells(fdt, 0), chosen, err;
+	int sc, ac = ref_cells(fdt, 0, &sc), chosen, err;
 
 	if (ac < 0)
 		return ac;
@@ -98,16 +110,11 @@ static int node_enabled(const void *fdt, int node)
 static int ref_child_regs(const void *fdt, int parent, int memory,
 			  struct dt_region *r, int max, int *n)
 {
-	int ac = fdt_address_cells(fdt, parent);
-	int sc = fdt_size_cells(fdt, parent);
+	int sc, ac = ref_cells(fdt, parent, &sc);
 	int node, len;
 
 	if (ac < 0)
 		return ac;
-	if (sc < 0)
-		return sc;
-	if (ac > 2 || sc > 2)
-		return -FDT_ERR_BADNCELLS;
 	fdt_for_each_subnode(node, fdt, parent) {
 		const char *name = fdt_get_name(fdt, node, NULL);
 		const fdt32_t *reg;
@@ -169,7 +176,7 @@ int ref_memreserve(const void *fdt, struct dt_region *r, int max, int *n)
 static int ref_up(const void *fdt, int bus, uint64_t *addr)
 {
 	const fdt32_t *rg;
-	int len, parent, cac, csc, pac, stride, i;
+	int len, parent, cac, csc, pac, psc, stride, i;
 
 	if (bus == 0)
 		return 0;
@@ -180,12 +187,10 @@ static int ref_up(const void *fdt, int bus, uint64_t *addr)
 	if (parent < 0)
 		return parent;
 	if (len > 0) {
-		cac = fdt_address_cells(fdt, bus);
-		csc = fdt_size_cells(fdt, bus);
-		pac = fdt_address_cells(fdt, parent);
-		if (cac < 0 || csc < 0 || pac < 0)
-			return cac < 0 ? cac : csc < 0 ? csc : pac;
-		if (cac > 2 || csc > 2 || pac > 2)
+		/* the stub also wants the parent's #size-cells usable */
+		cac = ref_cells(fdt, bus, &csc);
+		pac = ref_cells(fdt, parent, &psc);
+		if (cac < 0 || pac < 0)
 			return -FDT_ERR_BADNCELLS;
 		stride = cac + pac + csc;
 		for (i = 0; (i + 1) * stride * 4 <= len; i++) {
@@ -204,20 +209,37 @@ static int ref_up(const void *fdt, int bus, uint64_t *addr)
 	return ref_up(fdt, parent, addr);
 }
 
+/* compatible prefixes, in the stub's order */
 static const struct {
 	const char *compat;
 	uint32_t kind, shift;
 } ref_uarts[] = {
 	{ "arm,pl011", CB_UART_PL011, 0 },
-	{ "ns16550a", CB_UART_8250_MMIO, 0 },
 	{ "ns16550", CB_UART_8250_MMIO, 0 },
 	{ "snps,dw-apb-uart", CB_UART_8250_MMIO, 0 },
 	{ "nvidia,tegra20-uart", CB_UART_8250_MMIO, 0 },
-	{ "ti,omap3-uart", CB_UART_8250_MMIO, 2 },
-	{ "ti,omap4-uart", CB_UART_8250_MMIO, 2 },
+	{ "ti,omap", CB_UART_8250_MMIO, 2 },
 	{ "ti,dra742-uart", CB_UART_8250_MMIO, 2 },
 	{ "brcm,bcm2835-aux-uart", CB_UART_8250_MMIO, 2 },
 };
+
+/* 0 if a string of @node's compatible list starts with @prefix */
+static int compat_prefix(const void *fdt, int node, const char *prefix)
+{
+	const char *c;
+	int len;
+
+	c = fdt_getprop(fdt, node, "compatible", &len);
+	while (c && len > 0) {
+		size_t l = strnlen(c, len);
+
+		if (l < (size_t)len && strncmp(c, prefix, strlen(prefix)) == 0)
+			return 0;
+		len -= l + 1;
+		c += l + 1;
+	}
+	return 1;
+}
 
 int ref_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 		    uint32_t *shift)
@@ -240,21 +262,16 @@ int ref_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 	if (node < 0)
 		return node;
 	for (i = 0; i < sizeof(ref_uarts) / sizeof(ref_uarts[0]); i++)
-		if (fdt_node_check_compatible(fdt, node, ref_uarts[i].compat) == 0)
+		if (compat_prefix(fdt, node, ref_uarts[i].compat) == 0)
 			break;
 	if (i == sizeof(ref_uarts) / sizeof(ref_uarts[0]))
 		return -FDT_ERR_NOTFOUND;
 	parent = fdt_parent_offset(fdt, node);
 	if (parent < 0)
 		return -FDT_ERR_BADVALUE;
-	ac = fdt_address_cells(fdt, parent);
+	ac = ref_cells(fdt, parent, &err);
 	if (ac < 0)
 		return ac;
-	err = fdt_size_cells(fdt, parent);
-	if (err < 0)
-		return err;
-	if (ac > 2 || err > 2)
-		return -FDT_ERR_BADNCELLS;
 	reg = fdt_getprop(fdt, node, "reg", &len);
 	if (!reg || len < 4 * ac)
 		return -FDT_ERR_BADVALUE;
@@ -268,30 +285,15 @@ int ref_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 	return 0;
 }
 
+/* The node the PSCI binding names "psci", under the root */
 int ref_psci_conduit(const void *fdt)
 {
-	int node;
+	int node = fdt_subnode_offset(fdt, 0, "psci");
 
-	fdt_for_each_subnode(node, fdt, 0) {
-		const char *c;
-		int len, hit = 0;
-
-		c = fdt_getprop(fdt, node, "compatible", &len);
-		while (c && len > 0) {
-			size_t l = strnlen(c, len);
-
-			if (l < (size_t)len && strncmp(c, "arm,psci", 8) == 0)
-				hit = 1;
-			len -= l + 1;
-			c += l + 1;
-		}
-		if (!hit)
-			continue;
-		if (str_prop_is(fdt, node, "method", "hvc"))
-			return DT_PSCI_HVC;
-		if (str_prop_is(fdt, node, "method", "smc"))
-			return DT_PSCI_SMC;
-	}
+	if (str_prop_is(fdt, node, "method", "hvc"))
+		return DT_PSCI_HVC;
+	if (str_prop_is(fdt, node, "method", "smc"))
+		return DT_PSCI_SMC;
 	return DT_PSCI_NONE;
 }
 

@@ -15,7 +15,9 @@
 int ref_setprop(void *fdt, int node, const char *name, const void *val, int len);
 
 /* libfdt versions of dt_set_chosen(), dt_memory(), dt_memreserve(),
- * dt_stdout_uart(), dt_psci_conduit(), dt_root_compatible_match(). */
+ * dt_stdout_uart(), dt_psci_conduit(), dt_root_compatible_match(), with
+ * the stub's rules: 1 or 2 address cells and 0 to 2 size cells (else
+ * -FDT_ERR_BADNCELLS), UART kinds by compatible prefix. */
 int ref_set_chosen(void *fdt, const char *bootargs, uint64_t start, uint64_t end);
 int ref_memory(const void *fdt, struct dt_region *r, int max, int *n);
 int ref_memreserve(const void *fdt, struct dt_region *r, int max, int *n);

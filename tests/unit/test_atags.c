@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "atags.h"
-#include "dt.h"
+#include "dt_internal.h"
 #include "dt_ref.h"
 
 #include "case_check.h"
@@ -106,17 +106,15 @@ static void test_parse(void)
 	      ai.mem[1].start == 0xa0000000 && ai.mem[1].size == 0x08000000, "banks");
 	CHECK(ai.cmdline && !strcmp(ai.cmdline, "console=ttyS0,115200 root=/dev/mmcblk0p2") &&
 	      ai.cmdline_len == strlen(ai.cmdline), "cmdline");
-	CHECK((ai.flags & ATAG_HAVE_INITRD) && ai.initrd_start == 0x82000000 &&
-	      ai.initrd_size == 0x400000, "initrd");
-	CHECK((ai.flags & ATAG_HAVE_SERIAL) && ai.serial_low == 0x89abcdef &&
-	      ai.serial_high == 0x01234567, "serial");
+	CHECK(ai.have_serial && ai.serial[1] == 0x89abcdef && ai.serial[0] == 0x01234567,
+	      "serial");
 	end();
 
 	begin("parse: minimal lists and limits");
 	l.n = 0;
 	tag(&l, ATAG_CORE, 0);
 	none(&l);
-	CHECK(!atags_parse(l.w, l.n * 4, &ai) && !ai.cmdline && !ai.nmem && !ai.flags,
+	CHECK(!atags_parse(l.w, l.n * 4, &ai) && !ai.cmdline && !ai.nmem && !ai.have_serial,
 	      "CORE of size 2, nothing else");
 	l.n = 0;
 	tag(&l, ATAG_CORE, 0);
@@ -129,12 +127,13 @@ static void test_parse(void)
 	CHECK(!atags_parse(l.w, l.n * 4, &ai) && ai.nmem == ATAG_MAX_MEM &&
 	      ai.mem[7].start == 0x8000, "banks past the eighth ignored");
 	core(&l);
-	tag(&l, ATAG_INITRD2, 2, 0x1000u, 0x1000u);
-	tag(&l, ATAG_INITRD2, 2, 0x2000u, 0u);
+	cmdline(&l, "first");
+	tag(&l, ATAG_SERIAL, 2, 1u, 2u);
+	tag(&l, ATAG_SERIAL, 2, 3u, 4u);
 	cmdline(&l, "");
 	none(&l);
-	CHECK(!atags_parse(l.w, l.n * 4, &ai) && !(ai.flags & ATAG_HAVE_INITRD) &&
-	      ai.cmdline && ai.cmdline_len == 0, "last initrd (empty) wins; empty cmdline");
+	CHECK(!atags_parse(l.w, l.n * 4, &ai) && ai.serial[0] == 4 && ai.serial[1] == 3 &&
+	      ai.cmdline && ai.cmdline_len == 0, "last serial and (empty) cmdline win");
 	core(&l);
 	tag(&l, 0x12345678, 0);
 	l.w[l.n++] = 0;		/* size 0 ends the list whatever the tag */
@@ -159,9 +158,9 @@ static void test_malformed(void)
 		{ "huge size", DT_ERR_TRUNCATED },		/* size * 4 overflow */
 		{ "cmdline without NUL", DT_ERR_BADVALUE },	/* NUL inside the tag */
 		{ "MEM of 1 word", DT_ERR_BADVALUE },		/* known tag length */
-		{ "INITRD2 of 1 word", DT_ERR_BADVALUE },	/* known tag length */
+		{ "INITRD2 of 1 word", 0 },			/* skipped: the blob has its own */
 		{ "SERIAL of 0 words", DT_ERR_BADVALUE },	/* known tag length */
-		{ "initrd wraps", DT_ERR_BADVALUE },		/* start + size < 4 GiB */
+		{ "SERIAL of 1 word", DT_ERR_BADVALUE },	/* known tag length */
 		{ "misaligned", DT_ERR_ALIGNMENT },		/* 4-aligned list */
 		{ "bound < 8", DT_ERR_TRUNCATED },		/* a header to read */
 	};
@@ -186,7 +185,7 @@ static void test_malformed(void)
 		case 8: tag(&l, ATAG_MEM, 1, 1u); break;
 		case 9: tag(&l, ATAG_INITRD2, 1, 1u); break;
 		case 10: tag(&l, ATAG_SERIAL, 0); break;
-		case 11: tag(&l, ATAG_INITRD2, 2, 0xfff00000u, 0x200000u); break;
+		case 11: tag(&l, ATAG_SERIAL, 1, 1u); break;
 		case 12: shift = 2; break;
 		case 13: break;
 		}
@@ -219,32 +218,14 @@ static void test_malformed(void)
 /* atags_to_dt() again, on libfdt. */
 static int ref_atags_to_dt(const struct atag_info *ai, void *fdt)
 {
-	int chosen = 0, node, err = 0, ac, sc;
+	int node, err = 0, ac, sc;
 	fdt32_t reg[ATAG_MAX_MEM * 4];
 	int n = 0;
 
-	if (ai->cmdline || (ai->flags & ATAG_HAVE_INITRD)) {
-		chosen = fdt_subnode_offset(fdt, 0, "chosen");
-		if (chosen == -FDT_ERR_NOTFOUND)
-			chosen = fdt_add_subnode(fdt, 0, "chosen");
-		if (chosen < 0)
-			return chosen;
-	}
-	if (ai->cmdline)
-		err = ref_setprop(fdt, chosen, "bootargs", ai->cmdline,
-				  strlen(ai->cmdline) + 1);
-	if (!err && (ai->flags & ATAG_HAVE_INITRD)) {
-		fdt32_t s = cpu_to_fdt32(ai->initrd_start);
-		fdt32_t e = cpu_to_fdt32(ai->initrd_start + ai->initrd_size);
-
-		err = ref_setprop(fdt, chosen, "linux,initrd-start", &s, 4);
-		if (!err)
-			err = ref_setprop(fdt, chosen, "linux,initrd-end", &e, 4);
-	}
-	if (!err && (ai->flags & ATAG_HAVE_SERIAL)) {
+	if (ai->have_serial) {
 		char s[32];
 
-		snprintf(s, sizeof(s), "%08X%08X", ai->serial_high, ai->serial_low);
+		snprintf(s, sizeof(s), "%08X%08X", ai->serial[0], ai->serial[1]);
 		err = ref_setprop(fdt, 0, "serial-number", s, strlen(s) + 1);
 	}
 	if (err || !ai->nmem)
@@ -266,12 +247,8 @@ static int ref_atags_to_dt(const struct atag_info *ai, void *fdt)
 		node = fdt_add_subnode(fdt, 0, "memory");
 	if (node < 0)
 		return node;
-	if (!fdt_getprop(fdt, node, "device_type", NULL)) {
-		err = ref_setprop(fdt, node, "device_type", "memory", 7);
-		if (err)
-			return err;
-	}
-	return ref_setprop(fdt, node, "reg", reg, n * 4);
+	err = ref_setprop(fdt, node, "device_type", "memory", 7);
+	return err ? err : ref_setprop(fdt, node, "reg", reg, n * 4);
 }
 
 /* Both conversions on copies of @fdt opened with @room free bytes. */
@@ -325,12 +302,12 @@ static void test_to_dt(void)
 	size = s1 + 512;
 	a = calloc(1, size);
 	CHECK(board && !dt_open_into(board, a, size) && !atags_to_dt(&ai, a), "convert");
+	/* /chosen is dt_set_chosen()'s: the stub passes the ATAG command line
+	 * to it, and its own initrd */
 	p = dt_getprop(a, dt_path_offset(a, "/chosen"), "bootargs", &len);
-	CHECK(p && !strcmp(p, ai.cmdline), "bootargs replaced");
-	p = dt_getprop(a, dt_path_offset(a, "/chosen"), "stdout-path", &len);
-	CHECK(p && !strcmp(p, "/uart"), "stdout-path kept");
-	p = dt_getprop(a, dt_path_offset(a, "/chosen"), "linux,initrd-end", &len);
-	CHECK(p && len == 4 && dt_ld32(p) == 0x82400000, "initrd end, one cell");
+	CHECK(p && !strcmp(p, "dtb args"), "bootargs left to dt_set_chosen()");
+	CHECK(!dt_getprop(a, dt_path_offset(a, "/chosen"), "linux,initrd-end", &len),
+	      "no initrd from ATAG_INITRD2");
 	p = dt_getprop(a, 0, "serial-number", &len);
 	CHECK(p && !strcmp(p, "0123456789ABCDEF"), "serial-number %s", p ? p : "-");
 	CHECK(!dt_memory(a, r, 8, &len) && len == 2 && r[0].base == 0x80000000 &&
@@ -340,7 +317,7 @@ static void test_to_dt(void)
 
 	begin("to_dt: byte-identical to the libfdt version");
 	convert_both("board", board, &ai, 512, 0);
-	convert_both("bare (2+2 cells, no chosen, no memory)", bare, &ai, 512, 0);
+	convert_both("bare (2+2 cells, no memory)", bare, &ai, 512, 0);
 	convert_both("no room", board, &ai, 16, DT_ERR_NOSPACE);
 	memset(&ai, 0, sizeof(ai));
 	convert_both("empty info", board, &ai, 0, 0);
@@ -357,9 +334,38 @@ static void test_to_dt(void)
 		char *t = calloc(1, sz);
 
 		dt_open_into(bare, t, sz);
-		dt_setprop_u32(t, 0, "#size-cells", 3);
+		fdt_setprop_u32(t, 0, "#size-cells", 3);
 		CHECK(atags_to_dt(&ai, t) == DT_ERR_BADNCELLS, "3 size cells");
 		free(t);
+	}
+	end();
+
+	begin("to_dt + set_chosen: the stub's ATAG flow");
+	{
+		/* arch_prepare_params(): atags_to_dt(), then dt_set_chosen() with
+		 * the command line stub_cmdline() made from ATAG_CMDLINE and the
+		 * blob's own initrd; libfdt does the same on a copy */
+		char *b;
+
+		sample(&l);
+		atags_parse(l.w, l.n * 4, &ai);
+		size = s1 + 512;
+		a = calloc(1, size);
+		b = calloc(1, size);
+		CHECK(!dt_open_into(board, a, size) && !fdt_open_into(board, b, size), "open");
+		CHECK(!atags_to_dt(&ai, a) && !dt_set_chosen(a, ai.cmdline, 0x48000000, 0x48100000),
+		      "ours");
+		CHECK(!ref_atags_to_dt(&ai, b) &&
+		      !ref_set_chosen(b, ai.cmdline, 0x48000000, 0x48100000), "libfdt's");
+		CHECK(same_bytes(a, b) && !dt_check(a, size), "same bytes, valid");
+		p = dt_getprop(a, dt_path_offset(a, "/chosen"), "bootargs", &len);
+		CHECK(p && !strcmp(p, ai.cmdline), "bootargs = ATAG_CMDLINE");
+		p = dt_getprop(a, dt_path_offset(a, "/chosen"), "linux,initrd-start", &len);
+		CHECK(p && len == 4 && dt_ld32(p) == 0x48000000, "the blob's initrd, not ATAG_INITRD2's");
+		CHECK(!dt_memory(a, r, 8, &len) && len == 2 && r[1].base == 0xa0000000 &&
+		      r[1].size == 0x08000000, "memory = ATAG_MEM banks");
+		free(a);
+		free(b);
 	}
 	end();
 
