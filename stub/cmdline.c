@@ -3,34 +3,28 @@
 #include <string.h>
 #include "stub.h"
 
-static int put(char *out, size_t cap, size_t at, const char *src, size_t len)
-{
-	if (at + len >= cap)
-		return -1;
-	memcpy(out + at, src, len);
-	out[at + len] = '\0';
-	return (int)(at + len);
-}
-
 int stub_cmdline(const struct stub *s, char *out, size_t cap)
 {
 	const struct cb_section *sec = blob_find(&s->blob, CB_SEC_CMDLINE, 0);
-	const char *packed = sec ? stub_section_data(s, sec) : NULL;
-	const char *loader = s->loader_cmdline_len ? s->loader_cmdline : "";
-	size_t plen = sec ? sec->size : 0, llen = s->loader_cmdline_len;
+	size_t llen = s->loader_cmdline_len, plen = sec ? sec->size : 0, n = 0;
 	uint32_t mode = (s->blob.hdr->flags & CB_HF_CMDLINE_MASK) >> CB_HF_CMDLINE_SHIFT;
-	int n;
+	/* No packed line: the loader's.  Keep: the loader's if any.  Append:
+	 * both, a space between when both are there.  Replace: the packed. */
+	bool loader = llen && (!sec || mode != CB_CMDLINE_REPLACE);
+	bool packed = plen && !(llen && mode == CB_CMDLINE_KEEP);
 
-	if (cap == 0)
+	if ((loader ? llen : 0) + (loader && packed) + (packed ? plen : 0) >= cap)
 		return -1;
-	out[0] = '\0';
-	if (!sec || (mode == CB_CMDLINE_KEEP && llen))
-		return put(out, cap, 0, loader, llen);
-	if (mode != CB_CMDLINE_APPEND || !llen)
-		return put(out, cap, 0, packed ? packed : "", plen);
-	n = put(out, cap, 0, loader, llen);
-	if (n < 0 || !plen)
-		return n;
-	n = put(out, cap, (size_t)n, " ", 1);
-	return n < 0 ? n : put(out, cap, (size_t)n, packed, plen);
+	if (loader) {
+		memcpy(out, s->loader_cmdline, llen);
+		n = llen;
+	}
+	if (loader && packed)
+		out[n++] = ' ';
+	if (packed) {
+		memcpy(out + n, stub_section_data(s, sec), plen);
+		n += plen;
+	}
+	out[n] = '\0';
+	return (int)n;
 }

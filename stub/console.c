@@ -87,7 +87,8 @@ void console_set_quiet(bool quiet)
 	con.quiet = quiet;
 }
 
-static void put_num(uint32_t v, unsigned int base, int width, char pad)
+/* @v in @base, zero-padded to @width digits. */
+static void put_num(uint32_t v, unsigned int base, int width)
 {
 	char buf[10];
 	int n = 0;
@@ -99,43 +100,36 @@ static void put_num(uint32_t v, unsigned int base, int width, char pad)
 		buf[n++] = "0123456789abcdef"[d];
 	} while (v);
 	while (width-- > n)
-		putc_crlf(pad);
+		putc_crlf('0');
 	while (n)
 		putc_crlf(buf[--n]);
 }
 
 void console_vprintf(const char *fmt, va_list ap)
 {
-	for (; *fmt; fmt++) {
-		int width = 0;
-		char pad = ' ', c;
-		const char *s;
-		uint32_t v;
+	char c;
 
-		if (*fmt != '%') {
-			putc_crlf(*fmt);
+	while ((c = *fmt++)) {
+		int width = 0;
+		const char *s;
+
+		if (c != '%') {
+			putc_crlf(c);
 			continue;
 		}
-		if (*++fmt == '0')
-			pad = '0';
-		while (*fmt >= '0' && *fmt <= '9')
-			width = width * 10 + (*fmt++ - '0');
-		while (*fmt == 'l' || *fmt == 'z')	/* 32 bits in the stub */
-			fmt++;
-		c = *fmt;
+		while ((c = *fmt++) >= '0' && c <= '9')
+			width = width * 10 + (c - '0');
 		if (c == 's') {
 			for (s = va_arg(ap, const char *); s && *s; s++)
 				putc_crlf(*s);
 		} else if (c == 'u' || c == 'x' || c == 'p') {
-			v = c == 'p' ? (uintptr_t)va_arg(ap, void *) : va_arg(ap, uint32_t);
-			if (c == 'p')
-				width = 8, pad = '0';
-			put_num(v, c == 'u' ? 10 : 16, width, pad);
-		} else {
-			putc_crlf('%');
-			if (!c)
-				break;
+			if (c == 'p')	/* pointers are 32 bits */
+				width = 8;
+			put_num(va_arg(ap, uint32_t), c == 'u' ? 10 : 16, width);
+		} else if (c) {
 			putc_crlf(c);
+		} else {
+			break;
 		}
 	}
 }

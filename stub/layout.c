@@ -122,10 +122,11 @@ int layout_plan(const struct layout_input *in, struct boot_plan *out,
 		int *bad_slot)
 {
 	const struct layout_req *k = &in->req[LAYOUT_KERNEL];
-	struct taken t = { .n = 0 };
+	struct taken t;
 	unsigned int i;
 	int s, err = 0;
 
+	t.n = 0;
 	*out = (struct boot_plan){ .relocate = false };
 	for (s = 0; s < LAYOUT_NSLOTS; s++) {
 		*bad_slot = s;

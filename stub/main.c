@@ -11,6 +11,9 @@
 
 #define BLOB_MAX_BYTES	(1u << 30)
 
+/* The banner spells the version out. */
+_Static_assert(STUB_VERSION == 0x00010000, "banner says chainboot 1.0");
+
 void stub_stage_end(struct stub *s)
 {
 	uint64_t now = arch_ticks();
@@ -75,10 +78,8 @@ static void open_blob(struct stub *s)
 		stub_fail(s, "blob: %s", blob_strerror(s->blob_err));
 	if (blob_check_stub(&s->blob, &s->crc, &found))
 		stub_fail(s, "stub: expected CRC %08x, found %08x", s->blob.hdr->stub_crc, found);
-	log_info("chainboot %u.%u: blob at %p, %u bytes, %u sections%s",
-		 STUB_VERSION >> 16, STUB_VERSION & 0xffff, (void *)s->load_base,
-		 s->blob.hdr->blob_size, s->blob.hdr->nsections,
-		 s->entry_flags & STUB_F_VERIFIED ? " (relocated)" : "");
+	log_info("chainboot 1.0: blob at %p, %u bytes", (void *)s->load_base,
+		 s->blob.hdr->blob_size);
 	stub_stage_end(s);
 }
 
@@ -88,25 +89,25 @@ static void plan(struct stub *s)
 
 	s->in.blob.base = s->load_base;
 	s->in.blob.size = s->blob.hdr->blob_size + s->blob.si->stack_size;
-	s->in.req[LAYOUT_BLOB] = (struct layout_req){
-		.size = s->in.blob.size, .align = 4096, .max = UINT32_MAX,
-	};
+	/* s is zeroed: min 0, not fixed, low */
+	s->in.req[LAYOUT_BLOB].size = s->in.blob.size;
+	s->in.req[LAYOUT_BLOB].align = 4096;
+	s->in.req[LAYOUT_BLOB].max = UINT32_MAX;
 	if (arch_plan_requests(s))
-		stub_fail(s, "plan: no usable boot parameters");
+		stub_fail(s, "plan: no boot params");
 	if (layout_plan(&s->in, &s->plan, &bad)) {
 		if (bad < 0)
 			stub_fail(s, "plan: bad memory map");
 		stub_fail(s, "plan: no room for %s (%u bytes)", layout_slot_name(bad),
 			  s->in.req[bad].size);
 	}
-	log_info("plan:%s", s->plan.relocate ? " relocate first" : "");
+	log_info("plan%s", s->plan.relocate ? ", relocate" : "");
 	stub_stage_end(s);
 	for (i = 0; i < LAYOUT_NSLOTS; i++) {
 		const struct mem_region *r = &s->plan.slot[i];
 
 		if (r->size)
-			log_info("  %s: %08x-%08x\n", layout_slot_name(i), r->base,
-				 r->base + r->size - 1);
+			log_info(" %s %08x+%x\n", layout_slot_name(i), r->base, r->size);
 	}
 }
 
@@ -118,7 +119,7 @@ static void verify_sections(struct stub *s)
 		return;
 	for (i = 0; i < s->blob.hdr->nsections; i++)
 		stub_check_section(s, &s->blob.sec[i]);
-	log_info("verified %u sections", i);
+	log_info("verified");
 	stub_stage_end(s);
 }
 
@@ -147,7 +148,7 @@ static void load_section(struct stub *s, uint16_t type, int slot)
 		stub_fail(s, "%s: %s: %s", blob_section_name(type), blob_comp_name(sec->comp),
 			  codec_strerror(err));
 	memset((uint8_t *)dst + sec->size, 0, sec->mem_size - sec->size);
-	log_info("%s: %s %u -> %u bytes at %p", blob_section_name(type),
+	log_info("%s: %s %u->%u at %p", blob_section_name(type),
 		 blob_comp_name(sec->comp), sec->stored_size, sec->size, dst);
 	stub_stage_end(s);
 }
@@ -173,7 +174,7 @@ void stub_main(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t load_base,
 	if (s.plan.relocate)
 		arch_relocate(&s);
 	if (arch_prepare_params(&s))
-		stub_fail(&s, "boot parameters: see above");
+		stub_fail(&s, "params failed");
 	load_section(&s, CB_SEC_INITRD, LAYOUT_INITRD);
 	load_section(&s, CB_SEC_KERNEL, LAYOUT_KERNEL);
 	log_info("starting kernel at %08x\n", s.plan.slot[LAYOUT_KERNEL].base);

@@ -19,8 +19,9 @@ bool console_ready(void);
 /* Drop info messages (errors still print). */
 void console_set_quiet(bool quiet);
 
-/* printf subset: %s %u %x %p, '0' and width; 'l' and 'z' are
- * accepted (32 bits in the stub), 64-bit values ('ll') are not. */
+/* printf subset: %s %u %x %p (as %08x) and a width, which always pads
+ * with zeros (%08x); values are 32 bits, no 'l' or 'z'.  Any other
+ * character after '%' is printed as is (%% prints %). */
 void console_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void console_vprintf(const char *fmt, va_list ap);
 
