@@ -28,16 +28,16 @@ static void take(struct taken *t, uint32_t base, uint32_t size)
  * everything taken.  The bank test comes first: it also rules out a + size
  * wrapping past 2^32.
  */
-static bool fits_at(const struct layout_map *m, const struct taken *t,
+static __attribute__((noinline)) bool fits_at(const struct layout_map *m, const struct taken *t,
 		    const struct layout_req *q, uint32_t a, uint32_t max)
 {
+	const struct mem_region *r = m->ram;
 	unsigned int i;
-	bool in_bank = false;
 
-	for (i = 0; i < m->nram; i++)
-		in_bank |= a >= m->ram[i].base && q->size <= m->ram[i].size &&
-			   a - m->ram[i].base <= m->ram[i].size - q->size;
-	if (!in_bank || a < q->min || a + q->size > max)
+	for (i = 0; i < m->nram; i++, r++)
+		if (a >= r->base && q->size <= r->size && a - r->base <= r->size - q->size)
+			break;
+	if (i == m->nram || a < q->min || a + q->size > max)
 		return false;
 	for (i = 0; i < t->n; i++)
 		if (region_overlap(a, q->size, t->r[i].base, t->r[i].size))
@@ -56,7 +56,7 @@ static bool fits_at(const struct layout_map *m, const struct taken *t,
 static bool fit(const struct layout_map *m, const struct taken *t,
 		const struct layout_req *q, uint32_t *at)
 {
-	uint32_t max = q->max, mask = ~(q->align - 1), a;
+	uint32_t max = q->max, mask = ~(q->align - 1), a, best = 0;
 	unsigned int i;
 	bool found = false;
 
@@ -73,11 +73,12 @@ static bool fit(const struct layout_map *m, const struct taken *t,
 			hi = lo + m->ram[i - 1].size;
 		}
 		a = q->high ? (hi - q->size) & mask : (lo + ~mask) & mask;
-		if (fits_at(m, t, q, a, max) && (!found || (q->high ? a > *at : a < *at))) {
-			*at = a;
+		if ((!found || (q->high ? a > best : a < best)) && fits_at(m, t, q, a, max)) {
+			best = a;
 			found = true;
 		}
 	}
+	*at = best;
 	return found;
 }
 

@@ -16,13 +16,12 @@ _Static_assert(STUB_VERSION == 0x00010000, "banner says chainboot 1.0");
 
 void stub_stage_end(struct stub *s)
 {
-	uint64_t now = arch_ticks();
-	uint32_t mhz = arch_tick_khz() / 1000, us, frac;
+	/* 32 bits of ticks: a stage is far shorter than a wrap (> 60 s) */
+	uint32_t now = (uint32_t)arch_ticks();
+	uint32_t mhz = arch_tick_khz() / 1000;
 
-	if (mhz) {
-		us = udiv32((uint32_t)(now - s->t_last), mhz, NULL);
-		log_info(" (%u.%03u ms)", udiv32(us, 1000, &frac), frac);
-	}
+	if (mhz)
+		log_info(" (%u us)", udiv32(now - s->t_last, mhz, NULL));
 	log_info("\n");
 	s->t_last = now;
 }
@@ -128,6 +127,7 @@ static void load_section(struct stub *s, uint16_t type, int slot)
 {
 	const struct cb_section *sec = blob_find(&s->blob, type, 0);
 	void *dst = (void *)s->plan.slot[slot].base;
+	const char *name = blob_section_name(type), *codec;
 	const void *src;
 	size_t len;
 	int err = 0;
@@ -135,6 +135,7 @@ static void load_section(struct stub *s, uint16_t type, int slot)
 	if (!sec)
 		return;
 	src = stub_section_data(s, sec);
+	codec = blob_comp_name(sec->comp);
 	len = sec->size;
 	if (sec->comp == CB_COMP_DEFLATE)
 		err = inflate_decompress(dst, &len, src, sec->stored_size);
@@ -145,11 +146,9 @@ static void load_section(struct stub *s, uint16_t type, int slot)
 	if (err == 0 && len != sec->size)
 		err = CODEC_EINPUT;
 	if (err)
-		stub_fail(s, "%s: %s: %s", blob_section_name(type), blob_comp_name(sec->comp),
-			  codec_strerror(err));
-	memset((uint8_t *)dst + sec->size, 0, sec->mem_size - sec->size);
-	log_info("%s: %s %u->%u at %p", blob_section_name(type),
-		 blob_comp_name(sec->comp), sec->stored_size, sec->size, dst);
+		stub_fail(s, "%s: %s: %s", name, codec, codec_strerror(err));
+	memset((uint8_t *)dst + len, 0, sec->mem_size - len);
+	log_info("%s: %s %u->%u at %p", name, codec, sec->stored_size, len, dst);
 	stub_stage_end(s);
 }
 
@@ -164,7 +163,7 @@ void stub_main(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t load_base,
 	s.regs[2] = a2;
 	s.load_base = load_base;
 	s.entry_flags = entry_flags;
-	s.t_last = arch_ticks();
+	s.t_last = (uint32_t)arch_ticks();
 	crc32_init(&s.crc);
 
 	open_blob(&s);

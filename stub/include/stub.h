@@ -24,7 +24,7 @@ struct stub {				/* small, often used fields first:
 	const struct cb_board *board;	/* checked board data, or NULL */
 	const char *loader_cmdline;	/* the loader's command line, or NULL */
 	size_t loader_cmdline_len;
-	uint64_t t_last;		/* ticks at the last stage line */
+	uint32_t t_last;		/* low 32 bits of the ticks at the last stage line */
 	struct boot_plan plan;
 	struct arch_state arch;
 	struct layout_input in;
