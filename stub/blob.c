@@ -94,6 +94,10 @@ static int open_stub_info(struct blob_view *v, size_t avail, uint32_t *hoff)
 	return 0;
 }
 
+#define FLAGS_END	((CB_CMDLINE_KEEP + 1u) << CB_HF_CMDLINE_SHIFT)
+_Static_assert(CB_HF_KNOWN == CB_HF_CMDLINE_MASK + (1u << CB_HF_CMDLINE_SHIFT) - 1,
+	       "the command line mode is the top known flag field");
+
 static int check_header(const struct cb_header *h, size_t room, uint16_t arch)
 {
 	if (h->magic != CB_HDR_MAGIC)
@@ -105,9 +109,9 @@ static int check_header(const struct cb_header *h, size_t room, uint16_t arch)
 	if (h->nsections == 0 || h->nsections > CB_MAX_SECTIONS ||
 	    h->hdr_size != cb_hdr_size(h->nsections) || h->hdr_size > room)
 		return BLOB_EHDRSIZE;
-	if ((h->flags & ~CB_HF_KNOWN) != 0 || h->reserved[0] || h->reserved[1])
-		return BLOB_EFLAGS;
-	if (((h->flags & CB_HF_CMDLINE_MASK) >> CB_HF_CMDLINE_SHIFT) > CB_CMDLINE_KEEP)
+	/* Known bits only and a known command line mode: the mode field is the
+	 * top of the known bits, so both hold exactly below FLAGS_END. */
+	if (h->flags >= FLAGS_END || h->reserved[0] || h->reserved[1])
 		return BLOB_EFLAGS;
 	return 0;
 }
