@@ -32,7 +32,8 @@ void crc32_init(struct crc32_table *tab)
 		}
 }
 
-static inline uint32_t crc32_word(const struct crc32_table *tab, uint32_t crc,
+static inline __attribute__((always_inline))
+uint32_t crc32_word(const struct crc32_table *tab, uint32_t crc,
 				  const uint8_t *p)
 {
 	uint32_t w;
