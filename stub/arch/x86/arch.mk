@@ -2,7 +2,7 @@
 # x86: 32-bit protected-mode code, linked at CB_MB_LOAD_ADDR (multiboot's
 # a.out kludge loads the blob there), so absolute addresses are fine.
 CROSS_COMPILE	?=
-ARCH_SRCS	:= arch/entry.S arch/arch.c arch/e820.c
+ARCH_SRCS	:= arch/entry.S arch/arch.c arch/e820.c arch/lib.c
 # Register arguments, a 4-byte stack alignment and no frame pointer: about
 # 1 KB less code over the whole stub than the i386 defaults.
 ARCH_CFLAGS	:= -Istub/arch/x86/include -m32 -march=i686 -fno-pic -fno-pie -mno-sse -mno-mmx \
@@ -14,8 +14,8 @@ ARCH_LDFLAGS	:= -no-pie -Wl,-m,elf_i386 -Wl,--no-warn-rwx-segments
 ARCH_LIBS	:=
 # Linked at a fixed address: absolute relocations are expected.
 PIC_CHECK	:= true
-# The device tree is ARM's business.
-STUB_SRCS	:= $(filter-out dt%.c atags.c,$(STUB_SRCS))
+# The device tree is ARM's business; arch/lib.c replaces the portable lib.c.
+STUB_SRCS	:= $(filter-out dt%.c atags.c lib.c,$(STUB_SRCS))
 # The arch code runs once per boot: smallest code wins (the decoders stay -Os).
 CFLAGS_arch.c.o	:= -Oz
 CFLAGS_e820.c.o	:= -Oz
