@@ -16,7 +16,8 @@ _Static_assert(STUB_VERSION == 0x00010000, "banner says chainboot 1.0");
 
 void stub_stage_end(struct stub *s)
 {
-	/* 32 bits of ticks: a stage is far shorter than a wrap (> 60 s) */
+	/* 32 bits of ticks: ARMv7 generic timers run at 70 MHz or less, so a
+	 * wrap takes over 60 s, far longer than a stage */
 	uint32_t now = (uint32_t)arch_ticks();
 	uint32_t mhz = arch_tick_khz() / 1000;
 
