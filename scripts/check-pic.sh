@@ -3,7 +3,8 @@
 # The stub is linked at 0 and runs anywhere: no object may hold an absolute
 # address (a pointer table, a literal of a data address).  Only the linker
 # script's size symbols (_image_size, _bss_*) may appear as absolute words.
-# usage: check-pic.sh READELF OBJ...
+# usage: check-pic.sh READELF ELF...  (objects, or a stub linked with
+# --emit-relocs: link-time optimization leaves no machine code in objects)
 readelf=$1
 shift
 bad=$("$readelf" -rW "$@" | awk '
