@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The multiboot mmap to e820 table builder, on generated maps. */
+/* The multiboot mmap to e820 table copier, on generated maps. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,99 +17,119 @@ static void result(const char *name, const char *why)
 	}
 }
 
-/* Append one multiboot mmap entry with size field @esz. */
+/* Append one multiboot mmap entry with size field @esz (up to 40: bytes past 20 zeroed). */
 static uint32_t put(uint8_t *m, uint32_t off, uint32_t esz, uint64_t a, uint64_t l, uint32_t t)
 {
 	memcpy(m + off, &esz, 4);
 	memcpy(m + off + 4, &a, 8);
 	memcpy(m + off + 12, &l, 8);
 	memcpy(m + off + 20, &t, 4);
+	if (esz > 20 && esz <= 40)
+		memset(m + off + 24, 0, esz - 20);
 	return off + esz + 4;
 }
 
-/* Every output entry sorted, non-empty, same-type neighbours not touching. */
-static const char *check_table(const struct e820_entry *o, unsigned int n)
-{
-	unsigned int i;
-
-	if (n > E820_MAX_ENTRIES)
-		return "more than 128 entries";
-	for (i = 0; i < n; i++) {
-		if (!o[i].size)
-			return "zero-length entry";
-		if (i && o[i].addr < o[i - 1].addr)
-			return "not sorted";
-		if (i && o[i].type == o[i - 1].type && o[i].addr <= o[i - 1].addr + o[i - 1].size)
-			return "mergeable neighbours left";
-	}
-	return NULL;
-}
-
-/* Is [a, a+l) of @type covered by the table? */
-static int covered(const struct e820_entry *o, unsigned int n, uint64_t a, uint64_t l, uint32_t t)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		if (o[i].type == t && o[i].addr <= a && a + l <= o[i].addr + o[i].size)
-			return 1;
-	return 0;
-}
-
-/* A multiboot mmap of @n entries (size field 20 each) into @m. */
-static uint32_t to_mmap(uint8_t *m, const struct e820_entry *e, unsigned int n)
+/* A multiboot mmap of @n entries into @m, size field 20 or, with @esz, esz[i]. */
+static uint32_t to_mmap(uint8_t *m, const struct e820_entry *e, unsigned int n,
+			const uint32_t *esz)
 {
 	uint32_t off = 0;
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
-		off = put(m, off, 20, e[i].addr, e[i].size, e[i].type);
+		off = put(m, off, esz ? esz[i] : 20, e[i].addr, e[i].size, e[i].type);
 	return off;
 }
 
 /* A table with exactly the room e820_from_mmap may use: ASan sees overruns. */
 static struct e820_entry *new_table(void)
 {
-	return malloc((E820_MAX_ENTRIES + 1) * sizeof(struct e820_entry));
+	return malloc(E820_MAX_ENTRIES * sizeof(struct e820_entry));
 }
 
-/* Each output entry starts and ends where an input of its type does. */
-static const char *check_bounds(const struct e820_entry *o, unsigned int n,
-				const struct e820_entry *in, unsigned int k)
+/* e820_from_mmap on a copy of the @len bytes at @m, exactly that size: ASan
+ * sees reads past the map. */
+static unsigned int from(struct e820_entry *out, const uint8_t *m, uint32_t len,
+			 unsigned int *d)
 {
-	unsigned int i, j, lo, hi;
+	uint8_t *c = malloc(len ? len : 1);
+	unsigned int n;
 
+	memcpy(c, m, len);
+	n = e820_from_mmap(out, c, len, d);
+	free(c);
+	return n;
+}
+
+/*
+ * The contract, written plainly: the first of the @k inputs that are neither
+ * empty nor reaching 2^64 (an end of exactly 2^64 counts as wrapping), in order, at most E820_MAX_ENTRIES of them; the
+ * rest of those counted in *@dropped.
+ */
+static unsigned int model(struct e820_entry *want, const struct e820_entry *in,
+			  unsigned int k, unsigned int *dropped)
+{
+	unsigned int i, n = 0;
+
+	*dropped = 0;
+	for (i = 0; i < k; i++) {
+		if (!in[i].size || (unsigned __int128)in[i].addr + in[i].size >=
+				   (unsigned __int128)1 << 64)
+			continue;
+		if (n == E820_MAX_ENTRIES)
+			(*dropped)++;
+		else
+			want[n++] = in[i];
+	}
+	return n;
+}
+
+/* Does the table (@n, @d) match the model of @in? */
+static const char *check(const struct e820_entry *o, unsigned int n, unsigned int d,
+			 const struct e820_entry *in, unsigned int k)
+{
+	static struct e820_entry want[E820_MAX_ENTRIES];
+	unsigned int wn, wd, i;
+
+	wn = model(want, in, k, &wd);
+	if (n != wn)
+		return "wrong count";
+	if (d != wd)
+		return "wrong dropped count";
 	for (i = 0; i < n; i++) {
-		for (j = lo = hi = 0; j < k; j++) {
-			if (!in[j].size || in[j].type != o[i].type)
-				continue;
-			lo |= in[j].addr == o[i].addr;
-			hi |= in[j].addr + in[j].size == o[i].addr + o[i].size;
-		}
-		if (!lo || !hi)
-			return "an output entry reaches beyond its inputs";
+		if (o[i].addr != want[i].addr || o[i].size != want[i].size)
+			return "an entry moved, changed or is missing (order not kept?)";
+		if (o[i].type != want[i].type)
+			return "wrong type";
 	}
 	return NULL;
 }
 
+/* Map @in with size fields @esz (or 20), run it, check it against the model. */
+static const char *run(const struct e820_entry *in, unsigned int k, const uint32_t *esz)
+{
+	static uint8_t m[400 * 64];
+	struct e820_entry *out = new_table();
+	unsigned int n, d;
+	const char *why;
+
+	n = from(out, m, to_mmap(m, in, k, esz), &d);
+	why = check(out, n, d, in, k);
+	free(out);
+	return why;
+}
+
 static void test_qemu_like(void)
 {
-	uint8_t m[256];
-	struct e820_entry *out = new_table();
-	uint32_t off = 0;
-	unsigned int n, d;
+	const struct e820_entry in[] = {
+		{ 0, 0x9fc00, 1 },
+		{ 0x9fc00, 0x400, 2 },
+		{ 0xf0000, 0x10000, 2 },
+		{ 0x100000, 0xbfee0000 - 0x100000, 1 },
+		{ 0x100000000ull, 0x40000000, 1 },	/* > 4 GiB kept */
+	};
 
-	off = put(m, off, 20, 0, 0x9fc00, 1);
-	off = put(m, off, 20, 0x9fc00, 0x400, 2);
-	off = put(m, off, 20, 0xf0000, 0x10000, 2);
-	off = put(m, off, 20, 0x100000, 0xbfee0000 - 0x100000, 1);
-	off = put(m, off, 20, 0x100000000ull, 0x40000000, 1);	/* > 4 GiB kept */
-	n = e820_from_mmap(out, m, off, &d);
-	result("qemu-like map", n != 5 ? "wrong count" : d ? "dropped" :
-	       out[4].addr != 0x100000000ull || out[4].size != 0x40000000 ? "high RAM lost" :
-	       out[3].addr != 0x100000 || out[3].type != 1 ? "RAM at 1 MiB lost" :
-	       check_table(out, n));
-	free(out);
+	result("qemu-like map", run(in, 5, NULL));
 }
 
 static void test_unsorted_overlapping(void)
@@ -117,21 +137,25 @@ static void test_unsorted_overlapping(void)
 	const struct e820_entry in[] = {
 		{ 0x200000, 0x100000, 1 },
 		{ 0, 0x9f000, 1 },
-		{ 0x100000, 0x180000, 1 },	/* overlaps the first: merged */
+		{ 0x100000, 0x180000, 1 },	/* overlaps the first: kept as is */
 		{ 0x280000, 0, 1 },		/* zero length: skipped */
-		{ 0xe0000, 0x20000, 2 },	/* other type: kept apart */
-		{ 0x300000, 0x1000, 1 },	/* touches: merged */
+		{ 0xe0000, 0x20000, 2 },	/* other type */
+		{ 0x300000, 0x1000, 1 },	/* touches: kept apart */
 		{ 0xfffffffffffff000ull, 0x2000, 1 },	/* wraps past 2^64: skipped */
+		{ 0xfffffffffffff000ull, 0x1000, 2 },	/* ends exactly at 2^64: skipped too */
+		{ 0x150000, 0x10000, 2 },	/* inside RAM, other type: kept */
 	};
 	struct e820_entry *out = new_table();
 	uint8_t m[sizeof(in) / sizeof(in[0]) * 24];
 	unsigned int n, d;
 
-	n = e820_from_mmap(out, m, to_mmap(m, in, sizeof(in) / sizeof(in[0])), &d);
-	result("unsorted, overlapping, touching, empty, wrapping", n != 3 ? "wrong count" :
-	       !covered(out, n, 0x100000, 0x201000, 1) ? "merge lost RAM" :
-	       out[2].addr + out[2].size != 0x301000 ? "wrapping entry kept" :
-	       check_table(out, n));
+	n = e820_from_mmap(out, m, to_mmap(m, in, 9, NULL), &d);
+	result("unsorted, overlapping, touching, empty, wrapping",
+	       n != 6 || d ? "wrong count" :
+	       out[0].addr != 0x200000 || out[1].addr != 0 || out[2].addr != 0x100000 ||
+	       out[3].addr != 0xe0000 || out[4].addr != 0x300000 ||
+	       out[5].addr != 0x150000 || out[5].type != 2 ? "order not kept" :
+	       check(out, n, d, in, 9));
 	free(out);
 }
 
@@ -141,52 +165,69 @@ static void test_many(void)
 	static uint8_t m[300 * 24];
 	unsigned int i, n, d;
 
-	/* 300 separated RAM/reserved entries in reverse order. */
+	/* 300 separated RAM/reserved entries in reverse order: the first 128 stay. */
 	for (i = 0; i < 300; i++)
 		in[i] = (struct e820_entry){ (uint64_t)(299 - i) * 0x2000, 0x1000, 1 + (i & 1) };
-	n = e820_from_mmap(out, m, to_mmap(m, in, 300), &d);
+	n = e820_from_mmap(out, m, to_mmap(m, in, 300, NULL), &d);
 	result("more than 128 entries", n != E820_MAX_ENTRIES ? "not 128 kept" :
 	       d != 300 - E820_MAX_ENTRIES ? "wrong dropped count" :
-	       out[0].addr != 0 || out[127].addr != 127 * 0x2000 ? "lowest not kept" :
-	       check_table(out, n));
-	/* 300 touching RAM entries merge into one: nothing dropped. */
+	       out[0].addr != 299 * 0x2000 || out[127].addr != 172 * 0x2000 ?
+	       "not the first 128 in order" : check(out, n, d, in, 300));
+	/* Exactly 128, then 129. */
+	n = e820_from_mmap(out, m, to_mmap(m, in, 128, NULL), &d);
+	result("exactly 128 entries", n != 128 || d ? "count or dropped wrong" :
+	       check(out, n, d, in, 128));
+	n = e820_from_mmap(out, m, to_mmap(m, in, 129, NULL), &d);
+	result("129 entries", n != 128 || d != 1 ? "count or dropped wrong" :
+	       check(out, n, d, in, 129));
+	/* 300 touching RAM entries: no merging, 172 dropped. */
 	for (i = 0; i < 300; i++)
-		in[i] = (struct e820_entry){ (uint64_t)(299 - i) * 0x1000, 0x1000, 1 };
-	n = e820_from_mmap(out, m, to_mmap(m, in, 300), &d);
-	result("300 touching entries", n != 1 || d ? "not merged into one" :
-	       out[0].addr != 0 || out[0].size != 300 * 0x1000 ? "wrong range" : NULL);
+		in[i] = (struct e820_entry){ (uint64_t)i * 0x1000, 0x1000, 1 };
+	n = e820_from_mmap(out, m, to_mmap(m, in, 300, NULL), &d);
+	result("300 touching entries", n != 128 || d != 172 ? "count or dropped wrong" :
+	       check(out, n, d, in, 300));
+	/* Empty, wrapping and ending-at-2^64 ones among them (and i = 0: empty)
+	 * are skipped, not counted as dropped. */
+	for (i = 0; i < 300; i += 3)
+		in[i].size = i % 2 ? 0 : 0 - in[i].addr + 0x1000 * (i % 4 / 2);
+	n = e820_from_mmap(out, m, to_mmap(m, in, 300, NULL), &d);
+	result("skipped entries beyond 128", n != 128 || d != 200 - 128 ?
+	       "count or dropped wrong" : check(out, n, d, in, 300));
 	free(out);
+}
+
+/* An address, length and type, with empty and wrapping entries now and then. */
+static struct e820_entry random_entry(void)
+{
+	uint64_t a = (uint64_t)(rand() % 4096) << 20, l = (uint64_t)(rand() % 64) << 20;
+
+	if (rand() % 4 == 0)
+		a += 0x100000000ull;
+	if (rand() % 16 == 0)
+		a = 0 - ((uint64_t)(1 + rand() % 4) << 20);	/* near 2^64: fits, ends there, wraps */
+	if (rand() % 16 == 0)
+		l = 0;
+	return (struct e820_entry){ a, l, 1 + (uint32_t)(rand() % 5) };
 }
 
 static void test_random(void)
 {
-	struct e820_entry in[64], *out = new_table();
-	uint8_t m[64 * 24];
-	unsigned int seed, i, n, d;
+	struct e820_entry in[300];
+	uint32_t esz[300];
+	unsigned int seed, i;
 	const char *why = NULL;
 
 	srand(1);
 	for (seed = 0; seed < 2000 && !why; seed++) {
-		unsigned int k = 1 + (unsigned int)rand() % 64;
+		unsigned int k = 1 + (unsigned int)rand() % (seed % 8 ? 64 : 300);
 
 		for (i = 0; i < k; i++) {
-			uint64_t a = (uint64_t)(rand() % 4096) << 20;
-
-			if (rand() % 4 == 0)
-				a += 0x100000000ull;
-			in[i] = (struct e820_entry){ a, (uint64_t)(rand() % 64) << 20,
-						     1 + (uint32_t)(rand() % 3) };
+			in[i] = random_entry();
+			esz[i] = 20 + (seed % 2 ? (uint32_t)(rand() % 21) : 0);	/* odd sizes too */
 		}
-		n = e820_from_mmap(out, m, to_mmap(m, in, k), &d);
-		why = d ? "dropped" : check_table(out, n);
-		for (i = 0; i < k && !why; i++)	/* nothing lost: every input covered */
-			if (in[i].size && !covered(out, n, in[i].addr, in[i].size, in[i].type))
-				why = "an input range is not covered";
-		if (!why)
-			why = check_bounds(out, n, in, k);
+		why = run(in, k, esz);
 	}
-	result("random maps (2000)", why);
-	free(out);
+	result("random maps (2000), entry sizes 20..40", why);
 }
 
 static void test_malformed(void)
@@ -198,24 +239,48 @@ static void test_malformed(void)
 
 	off = put(m, off, 20, 0, 0x9f000, 1);
 	off = put(m, off, 24, 0x100000, 0x1000000, 1);	/* larger size field: skipped over */
+	off = put(m, off, 21, 0x3000000, 0x1000, 3);	/* odd size: next entry unaligned */
 	off = put(m, off, 20, 0x2000000, 0x1000, 2);
-	n = e820_from_mmap(out, m, off, &d);
-	result("entry size 24", n != 3 || out[2].addr != 0x2000000 ? "misread" : NULL);
-	/* size < 20: stops at the malformed entry */
+	n = from(out, m, off, &d);
+	result("entry sizes 24 and 21", n != 4 || out[1].addr != 0x100000 ||
+	       out[2].addr != 0x3000000 || out[3].addr != 0x2000000 || out[3].type != 2 ?
+	       "misread" : NULL);
+	/* size < 20: stops at the malformed entry (the size check) */
 	off = put(m, 0, 20, 0, 0x9f000, 1);
-	off = put(m, off, 8, 0x100000, 0x1000000, 1);
-	n = e820_from_mmap(out, m, off + 16, &d);
-	result("entry size 8", n != 1 ? "read past a malformed entry" : NULL);
-	/* size running past the length: stops */
+	off = put(m, off, 19, 0x100000, 0x1000000, 1);
+	off = put(m, off, 20, 0x2000000, 0x1000, 1);
+	n = from(out, m, off, &d);
+	result("entry size 19", n != 1 ? "read past a malformed entry" : NULL);
+	/* size running past the length: stops (the length check) */
 	put(m, 0, 200, 0, 0x9f000, 1);
-	n = e820_from_mmap(out, m, 60, &d);
+	n = from(out, m, 60, &d);
 	result("entry past length", n != 0 ? "read past mmap_length" : NULL);
-	/* truncated tail shorter than an entry: ignored */
+	/* size 0xffffffff: must not wrap the bound (the length check) */
 	off = put(m, 0, 20, 0, 0x9f000, 1);
-	n = e820_from_mmap(out, m, off + 10, &d);
-	result("truncated tail", n != 1 ? "tail misread" : NULL);
+	put(m, off, 0xffffffffu, 0x100000, 0x1000, 1);
+	put(m, off + 24, 20, 0x200000, 0x1000, 1);
+	n = from(out, m, off + 48, &d);
+	result("entry size 0xffffffff", n != 1 ? "size field wrapped the bound" : NULL);
+	/* the last entry one byte short: not read (the length check) */
+	off = put(m, 0, 20, 0, 0x9f000, 1);
+	off = put(m, off, 20, 0x100000, 0x1000, 1);
+	n = from(out, m, off - 1, &d);
+	result("last entry one byte short", n != 1 ? "read past mmap_length" : NULL);
+	/* entry size 22 with 24 bytes left: 2 short (the length check) */
+	off = put(m, 0, 20, 0, 0x9f000, 1);
+	put(m, off, 22, 0x100000, 0x1000, 1);
+	n = from(out, m, off + 24, &d);
+	result("entry size 22, 2 bytes short", n != 1 ? "read past mmap_length" : NULL);
+	/* truncated tails shorter than an entry: ignored (the loop bound) */
+	for (off = 1; off < 24; off++) {
+		put(m, 24, 20, 0x100000, 0x1000, 1);
+		n = from(out, m, 24 + off, &d);
+		if (n != 1)
+			break;
+	}
+	result("truncated tails of 1..23 bytes", off != 24 ? "tail misread" : NULL);
 	/* nothing at all */
-	n = e820_from_mmap(out, m, 0, &d);
+	n = from(out, m, 0, &d);
 	result("empty map", n != 0 || d ? "entries from nothing" : NULL);
 	free(out);
 }

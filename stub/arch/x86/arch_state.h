@@ -17,7 +17,7 @@ static inline uint32_t arch_tick_khz(void) { return 0; }
 struct arch_state {
 	const struct setup_header *setup;	/* checked, in the SETUP section */
 	unsigned int ne820;
-	struct e820_entry e820[E820_MAX_ENTRIES + 1];	/* for the zero page */
+	struct e820_entry e820[E820_MAX_ENTRIES];	/* for the zero page */
 };
 
 #endif

@@ -19,13 +19,12 @@ struct e820_entry {
 /*
  * Read the multiboot mmap (@len bytes at @mmap; each entry is a u32 size not
  * counting itself, then u64 base, u64 length, u32 type) into the table @t,
- * which has room for E820_MAX_ENTRIES + 1 entries.  The walk stops at a
+ * which has room for E820_MAX_ENTRIES entries.  The walk stops at a
  * malformed entry (size < 20 or running past @len); empty entries and
- * entries wrapping past 2^64 are skipped.  The table comes out sorted by
- * address, touching or overlapping neighbours of the same type merged
- * (overlaps of different types are left to the kernel's sanitizer), at most
- * E820_MAX_ENTRIES long: the lowest are kept and *@dropped counts the rest.
- * Returns the number of entries.
+ * entries wrapping past 2^64 (or ending right at it) are skipped.  The rest
+ * are copied in the loader's order, unsorted and unmerged (the kernel
+ * sanitizes the table, see e820.c), the first E820_MAX_ENTRIES of them;
+ * *@dropped counts the others.  Returns the number of entries.
  */
 unsigned int e820_from_mmap(struct e820_entry *t, const uint8_t *mmap,
 			    uint32_t len, unsigned int *dropped);
