@@ -171,15 +171,21 @@ bool layout_add(struct mem_region *r, unsigned int *n, unsigned int max,
 		uint64_t base, uint64_t size)
 {
 	uint64_t end = base + size;
+	uint32_t b = (uint32_t)base;
 
 	if (end > LAYOUT_TOP)
 		end = LAYOUT_TOP;
 	if (end <= base)	/* empty, wrapping or wholly above the top */
 		return true;
+	/* Both fit in 32 bits now.  Loaders split RAM into touching entries (an
+	 * e820 map is copied as given): one that continues the last region
+	 * extends it. */
+	if (*n && r[*n - 1].base + r[*n - 1].size == b)
+		b = r[--*n].base;	/* rewritten below, grown */
 	if (*n >= max)
 		return false;
-	r[*n].base = (uint32_t)base;
-	r[*n].size = (uint32_t)(end - base);
+	r[*n].base = b;
+	r[*n].size = (uint32_t)end - b;
 	(*n)++;
 	return true;
 }

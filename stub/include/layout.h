@@ -85,8 +85,9 @@ const char *layout_slot_name(int slot);
 
 /*
  * Append [base, base + size) to the list @r of *@n entries (capacity @max),
- * clipped to [0, LAYOUT_TOP).  Empty, wrapping or wholly clipped regions and
- * regions beyond capacity are dropped; returns false only in the last case.
+ * clipped to [0, LAYOUT_TOP).  A region starting where the last entry ends
+ * extends that entry.  Empty, wrapping or wholly clipped regions and regions
+ * beyond capacity are dropped; returns false only in the last case.
  */
 bool layout_add(struct mem_region *r, unsigned int *n, unsigned int max,
 		uint64_t base, uint64_t size);

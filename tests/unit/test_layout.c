@@ -278,6 +278,21 @@ static void add_cases(void)
 	       "add-clipped-at-top", "a bank crossing 4 GiB was not clipped to LAYOUT_TOP");
 	result(!layout_add(r, &n, 2, 0x1000, 0x1000) && n == 2, "add-full",
 	       "a full list did not report the dropped region");
+
+	/* Touching entries (a loader's map copied as given) make one bank,
+	 * even when the list is full; a gap or an overlap keeps them apart. */
+	n = 0;
+	result(layout_add(r, &n, 2, 0x100000, 0x1000) && layout_add(r, &n, 2, 0x101000, 0x3000) &&
+	       n == 1 && r[0].base == 0x100000 && r[0].size == 0x4000, "add-touching",
+	       "a region continuing the last one was not merged into it");
+	result(layout_add(r, &n, 2, 0x105000, 0x1000) && n == 2 &&
+	       layout_add(r, &n, 2, 0x106000, 0xfff00000ull) && n == 2 &&
+	       r[1].base == 0x105000 && r[1].size == LAYOUT_TOP - 0x105000,
+	       "add-touching-full-clipped", "a touching region was dropped from a full list "
+	       "or not clipped at LAYOUT_TOP");
+	n = 1;
+	result(layout_add(r, &n, 2, 0x103000, 0x2000) && n == 2 && r[0].size == 0x4000,
+	       "add-overlapping-kept-apart", "an overlapping region was merged");
 }
 
 int main(void)
