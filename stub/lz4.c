@@ -8,12 +8,46 @@
  * LASTLITERALS) are not enforced: every read and write is checked anyway.
  *
  * Short literal runs and short matches, the common case, are copied as
- * fixed-size blocks when both buffers have room for the overshoot.
+ * fixed-size blocks when both buffers have room for the overshoot.  Built
+ * with LZ4_COMPACT (the x86 stub, whose memcpy is one `rep movsb`), there
+ * is no such fast path: literals and matches that do not overlap their
+ * source go through memcpy, overlapping ones byte by byte.
  */
 #include <stdint.h>
 #include <stddef.h>
+#include <string.h>
 #include "codec.h"
 
+/* Add a length extension: every byte of 255 is followed by another. */
+static int read_len(const uint8_t **ip, const uint8_t *end, size_t *len)
+{
+	unsigned int b;
+
+	do {
+		if (*ip == end)
+			return CODEC_EINPUT;
+		b = *(*ip)++;
+		*len += b;
+	} while (b == 255);
+	return 0;
+}
+
+#ifdef LZ4_COMPACT
+#define copy_literals(dst, src, n)	memcpy(dst, src, n)
+
+static void copy_match(uint8_t *out, size_t off, size_t len, const uint8_t *out_end)
+{
+	const uint8_t *from = out - off;
+
+	(void)out_end;
+	if (off >= len) {
+		memcpy(out, from, len);
+		return;
+	}
+	while (len--)
+		*out++ = *from++;
+}
+#else /* !LZ4_COMPACT */
 static inline void copy8(uint8_t *dst, const uint8_t *src)
 {
 	__builtin_memcpy(dst, src, 8);
@@ -31,20 +65,6 @@ static void copy_literals(uint8_t *dst, const uint8_t *src, size_t n)
 		copy16(dst, src);
 	while (n--)
 		*dst++ = *src++;
-}
-
-/* Add a length extension: every byte of 255 is followed by another. */
-static int read_len(const uint8_t **ip, const uint8_t *end, size_t *len)
-{
-	unsigned int b;
-
-	do {
-		if (*ip == end)
-			return CODEC_EINPUT;
-		b = *(*ip)++;
-		*len += b;
-	} while (b == 255);
-	return 0;
 }
 
 /* @len bytes from @off back, @off <= bytes written; @out_end - @out >= @len. */
@@ -84,6 +104,7 @@ static void copy_match(uint8_t *out, size_t off, size_t len, const uint8_t *out_
 		from += 8;
 	}
 }
+#endif /* LZ4_COMPACT */
 
 /* Validate a match offset: not 0, not before the start of the output. */
 static inline int bad_offset(size_t off, const uint8_t *op, const uint8_t *obeg)
@@ -95,15 +116,18 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 {
 	const uint8_t *ip = src, *const iend = ip + src_len;
 	uint8_t *op = dst, *const obeg = dst, *const oend = op + *dst_len;
+#ifndef LZ4_COMPACT
 	/* The fast path's reads and writes fit while ip <= ifast and op <= ofast. */
 	const uintptr_t ifast = src_len >= 17 ? (uintptr_t)(iend - 17) : 0;
 	const uintptr_t ofast = *dst_len >= 32 ? (uintptr_t)(oend - 32) : 0;
+#endif
 	int err;
 
 	for (;;) {
 		unsigned int token;
 		size_t lit, len, off;
 
+#ifndef LZ4_COMPACT
 		if ((uintptr_t)ip <= ifast && (uintptr_t)op <= ofast) {
 			/* Fast: room to read the token, 16 literal bytes and
 			 * the offset, and to write 16 + 18 bytes. */
@@ -132,6 +156,7 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 			}
 			goto match;
 		}
+#endif
 		if (ip == iend) {
 			err = CODEC_EINPUT;
 			break;
@@ -139,7 +164,9 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 		token = *ip++;
 		lit = token >> 4;
 		len = token & 15;
+#ifndef LZ4_COMPACT
 literals:
+#endif
 		if (lit == 15 && (err = read_len(&ip, iend, &lit)))
 			break;
 		if (lit > (size_t)(iend - ip)) {
@@ -167,7 +194,9 @@ literals:
 			err = CODEC_EDATA;
 			break;
 		}
+#ifndef LZ4_COMPACT
 match:
+#endif
 		if (len == 15 && (err = read_len(&ip, iend, &len)))
 			break;
 		len += 4;

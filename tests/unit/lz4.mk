@@ -5,3 +5,8 @@ test_lz4_LIBS := -llz4
 test_lz4_asan_SRCS := $(test_lz4_SRCS)
 test_lz4_asan_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 test_lz4_asan_LIBS := $(test_lz4_LIBS)
+# The x86 stub's build (LZ4_COMPACT: no fast path), under the sanitizers.
+UNIT_TESTS += test_lz4_compact
+test_lz4_compact_SRCS := $(test_lz4_SRCS)
+test_lz4_compact_CFLAGS := -DLZ4_COMPACT $(test_lz4_asan_CFLAGS)
+test_lz4_compact_LIBS := $(test_lz4_LIBS)

@@ -19,3 +19,5 @@ STUB_SRCS	:= $(filter-out dt%.c atags.c lib.c,$(STUB_SRCS))
 # The arch code runs once per boot: smallest code wins (the decoders stay -Os).
 CFLAGS_arch.c.o	:= -Oz
 CFLAGS_e820.c.o	:= -Oz
+# LZ4 without its fast path: memcpy is `rep movsb` here (arch/lib.c).
+CFLAGS_lz4.o	:= -DLZ4_COMPACT
