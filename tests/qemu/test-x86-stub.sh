@@ -3,7 +3,10 @@
 #
 # The Debian amd64 bzImage packed by hostpack boots through the x86 stub
 # with `-kernel BLOB` (multiboot) and nothing else: every codec, 512 MiB to
-# 5 GiB of RAM (a map above 4 GiB), and the command-line modes.
+# 5 GiB of RAM (a map above 4 GiB), and the command-line modes.  One boot
+# adds a multiboot module (QEMU's -initrd), which QEMU puts right after the
+# blob, where the stub would otherwise place the zero page: the stub must
+# plan around it.
 
 . "$(dirname "$0")/lib.sh"
 
@@ -13,11 +16,32 @@ hostpack=$CB_BUILD/hostpack
 need_files x86-stub "$kernel" "$hostpack" "$CB_CACHE/amd64/busybox" || exit 1
 cb_initramfs amd64 "$initrd" || exit 1
 
-# boot NAME MEM CODEC MODE QEMU-APPEND EXPECTED-CMDLINE
+# Every slot of the stub's plan (" kernel 01000000+3f97000" lines) clear of
+# every module it reported (" module 008de000+2000"), and at least one module.
+check_modules_clear() {
+	local bad
+	bad=$(tr -d '\r' <"$QEMU_LOG" | awk '
+	function hex(s,   i, v) {	# mawk has no strtonum
+		for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+		return v
+	}
+	/^ module [0-9a-f]+\+[0-9a-f]+$/ { split($2, a, "+"); mb[++nm] = hex(a[1]); me[nm] = mb[nm] + hex(a[2]) }
+	/^ (kernel|blob|pgtable|params|cmdline|initrd) [0-9a-f]+\+[0-9a-f]+$/ {
+		split($2, a, "+"); sb[++ns] = hex(a[1]); se[ns] = sb[ns] + hex(a[2]); sn[ns] = $1 }
+	END {
+		if (!nm) { print "no module line"; exit }
+		if (!ns) { print "no plan lines"; exit }
+		for (i = 1; i <= ns; i++) for (j = 1; j <= nm; j++)
+			if (sb[i] < me[j] && mb[j] < se[i]) printf "%s overlaps module %d; ", sn[i], j
+	}' 2>&1) || bad="module check failed: $bad"
+	[ -z "$bad" ] || CB_WHY+=("$bad")
+}
+
+# boot NAME MEM CODEC MODE QEMU-APPEND EXPECTED-CMDLINE [QEMU-ARG...]
 boot() {
 	local name=$1 mem=$2 codec=$3 mode=$4 qappend=$5 expect=$6
 	local blob=$CB_BUILD/test-blobs/$name.blob packed="console=ttyS0 quiet chainboot.test=$name"
-	local extra=()
+	local extra=("${@:7}")
 
 	mkdir -p "$CB_BUILD/test-blobs"
 	if ! "$hostpack" pack --arch x86_64 --kernel "$kernel" --initrd "$initrd" \
@@ -26,7 +50,7 @@ boot() {
 		echo "FAIL: $name: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")"
 		return
 	fi
-	[ -n "$qappend" ] && extra=(-append "$qappend")
+	[ -n "$qappend" ] && extra+=(-append "$qappend")
 	qemu_run "$name" qemu-system-x86_64 -m "$mem" -nographic -no-reboot \
 		-kernel "$blob" "${extra[@]}"
 	check_marker "chainboot 1.0: blob at"
@@ -34,6 +58,7 @@ boot() {
 	check_initrd_ok
 	check_cmdline "${expect:-$packed}"
 	check_exit
+	case $name in *-module*) check_modules_clear ;; esac
 	test_result "$name"
 }
 
@@ -47,3 +72,5 @@ loader="console=ttyS0 from.loader=1"
 boot x86-cmdline-append 512 lz4 append "$loader" \
 	"$loader console=ttyS0 quiet chainboot.test=x86-cmdline-append"
 boot x86-cmdline-keep 512 lz4 keep "$loader" "$loader"
+# Any file will do as the module: the test initramfs (about 1 MiB).
+boot x86-module-512m 512 lz4 replace "" "" -initrd "$initrd"

@@ -82,6 +82,32 @@ probe_memory(struct arch_state *a, const struct mb_info *mbi, uint32_t flags)
 	return 0;
 }
 
+/*
+ * Boot modules the loader placed (GRUB's `module`, QEMU's -initrd) are not
+ * ours to overwrite: they become reserved regions, which no slot, not even
+ * the kernel, may touch.  More than the planner holds, or a list that cannot
+ * be read, makes the map unusable, and so does a module ending before it
+ * starts (layout_plan refuses a wrapping region): better no boot than a
+ * clobbered module.
+ */
+static void reserve_modules(struct layout_map *m, const struct mb_info *mbi)
+{
+	const struct mb_module *mod = (const struct mb_module *)mbi->mods_addr;
+	struct mem_region *r = m->reserved;
+	uint32_t n = mbi->mods_count;
+
+	m->nreserved = n;	/* the only reserved regions on x86 */
+	if (n > LAYOUT_MAX_RESERVED || (n && !plausible(mbi->mods_addr, n * sizeof(*mod)))) {
+		m->nreserved = LAYOUT_MAX_RESERVED + 1;
+		return;
+	}
+	for (; n--; mod++, r++) {
+		r->base = mod->start;
+		r->size = mod->end - mod->start;
+		log_info(" module %08x+%x\n", r->base, r->size);
+	}
+}
+
 void arch_probe(struct stub *s)
 {
 	const struct mb_info *mbi = (const struct mb_info *)s->regs[1];
@@ -104,6 +130,8 @@ void arch_probe(struct stub *s)
 	log_info("mb %x %x: e820 %u (%u lost)", (uint32_t)s->regs[0],
 		 (uint32_t)s->regs[1], s->arch.ne820, dropped);
 	stub_stage_end(s);
+	if (flags & MBI_F_MODS)
+		reserve_modules(&s->in.map, mbi);
 }
 
 static uint32_t align_up(uint32_t v, uint32_t a)

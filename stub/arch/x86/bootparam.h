@@ -15,15 +15,29 @@ struct mb_info {
 	uint32_t mem_upper;		/* 0x08: KiB from 1 MiB, contiguous */
 	uint32_t boot_device;
 	uint32_t cmdline;		/* 0x10 */
-	uint32_t unused[6];		/* modules, symbols */
+	uint32_t mods_count;		/* 0x14 */
+	uint32_t mods_addr;		/* 0x18: mods_count struct mb_module */
+	uint32_t unused[4];		/* symbols */
 	uint32_t mmap_length;		/* 0x2c */
 	uint32_t mmap_addr;		/* 0x30 */
 };
 
+/* A boot module the loader put in memory (spec 3.3): [start, end). */
+struct mb_module {
+	uint32_t start;
+	uint32_t end;
+	uint32_t string;
+	uint32_t reserved;
+};
+
 #define MBI_F_MEM		(1u << 0)
 #define MBI_F_CMDLINE		(1u << 2)
+#define MBI_F_MODS		(1u << 3)
 #define MBI_F_MMAP		(1u << 6)
 #define MBI_SIZE		0x58	/* the whole structure, for bounds */
+
+_Static_assert(offsetof(struct mb_info, mods_addr) == 0x18 &&
+	       offsetof(struct mb_info, mmap_length) == 0x2c, "multiboot info layout");
 
 /* The setup header, at 0x1f1 in both the bzImage and the zero page. */
 struct setup_header {
