@@ -28,7 +28,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 CLANG=${CLANG:-clang-14}
 OUT=$O/fuzz
 
-HARNESSES="blob lz4 inflate dt atags layout hostpack"
+HARNESSES="blob lz4 lz4c inflate dt atags layout hostpack"
 DT_SRCS="stub/dt.c stub/dt_ro.c stub/dt_rw.c stub/dt_boot.c"
 CFLAGS="-std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined
 	-fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -39,6 +39,7 @@ srcs() {
 	case $1 in
 	blob)	echo "stub/blob.c stub/crc32.c" ;;
 	lz4)	echo "stub/lz4.c stub/codec.c -llz4" ;;
+	lz4c)	echo "-DLZ4_COMPACT stub/lz4.c stub/codec.c -llz4" ;;	# the x86 stub's build
 	inflate) echo "stub/inflate.c stub/codec.c -lz" ;;
 	dt)	echo "$DT_SRCS -lfdt" ;;
 	atags)	echo "stub/atags.c $DT_SRCS -lfdt" ;;
@@ -187,6 +188,7 @@ put('hostpack', 'blob-deflate', b'\5' + b2)
 put('hostpack', 'gzip', b'\6\0' + gzip.compress(kern))
 put('hostpack', 'xz', b'\6\1' + lzma.compress(kern, check=lzma.CHECK_CRC32))
 PY
+	cp -r "$OUT/seeds/lz4" "$OUT/seeds/lz4c"
 }
 
 # Executions and crash verdict of one run, from libFuzzer's final stats.

@@ -15,7 +15,7 @@ O=${O:-build}
 case $O in /*) ;; *) O=$ROOT/$O ;; esac
 export O
 SECS=${FUZZ_SMOKE_SECONDS:-3}
-HARNESSES="blob lz4 inflate dt atags layout hostpack"
+HARNESSES="blob lz4 lz4c inflate dt atags layout hostpack"
 
 if ! command -v clang-14 >/dev/null ||
    ! ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
