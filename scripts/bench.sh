@@ -199,7 +199,7 @@ in text):
 
 ARMv7 (\`arm-none-eabi-nm\`):
 
-| object | text | data | bss | total |
+| source file | text | data | bss | total |
 |---|---:|---:|---:|---:|
 $(breakdown arm-none-eabi-nm arm-none-eabi-addr2line "$ARM_ELF" $((a_text + a_data + a_bss)))
 EOF
@@ -208,7 +208,7 @@ if [ -n "$x_row" ]; then
 	add 1x "$(cat <<EOF
 x86_64 (\`nm\`; the stub is a 32-bit ELF entered in protected mode):
 
-| object | text | data | bss | total |
+| source file | text | data | bss | total |
 |---|---:|---:|---:|---:|
 $(breakdown nm addr2line "$X86_ELF" $((x_text + x_data + x_bss)))
 EOF
