@@ -13,7 +13,8 @@
 # kexec-tools hands a multiboot kernel "IMAGE-PATH ARGS" as its command
 # line (the multiboot convention, as GRUB and QEMU do): the append case
 # checks that only ARGS reach the kernel, the keep case that "/blob " alone
-# counts as no command line.
+# counts as no command line. One case adds a multiboot module (`--module`),
+# which the stub must plan around.
 
 . "$(dirname "$0")/lib.sh"
 . "$CB_ROOT/tests/kexec/lib.sh"
@@ -52,6 +53,7 @@ blob() {
 	check_kexec_loaded
 	check_second_boot "${expect:-$packed}"
 	check_exit
+	case $name in *-module*) check_modules_clear ;; esac
 	test_result "$name"
 }
 
@@ -60,3 +62,6 @@ blob kexec-x86-blob-append append \
 	"kexec.append=1 console=ttyS0 quiet chainboot.stage=2 chainboot.test=kexec-x86-blob-append" \
 	--command-line=kexec.append=1
 blob kexec-x86-blob-keep-empty keep ""
+# A multiboot module loaded by kexec-tools (the first stage's /init script):
+# the stub must read the module list and plan around it.
+blob kexec-x86-blob-module replace "" --module=/init
