@@ -10,6 +10,11 @@
 #include <string.h>
 #include "stub.h"
 
+/* 32 aligned bytes: ARM copies such a struct with load/store-multiple. */
+struct block32 {
+	uint32_t w[8];
+};
+
 void *memcpy(void *dst, const void *src, size_t n)
 {
 	uint8_t *d = dst;
@@ -19,14 +24,8 @@ void *memcpy(void *dst, const void *src, size_t n)
 		uint32_t *dw = (uint32_t *)d;
 		const uint32_t *sw = (const uint32_t *)s;
 
-		for (; n >= 16; n -= 16, dw += 4, sw += 4) {
-			uint32_t a = sw[0], b = sw[1], c = sw[2], e = sw[3];
-
-			dw[0] = a;
-			dw[1] = b;
-			dw[2] = c;
-			dw[3] = e;
-		}
+		for (; n >= 32; n -= 32, dw += 8, sw += 8)
+			*(struct block32 *)dw = *(const struct block32 *)sw;
 		for (; n >= 4; n -= 4)
 			*dw++ = *sw++;
 		d = (uint8_t *)dw;

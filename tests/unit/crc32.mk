@@ -5,3 +5,8 @@ test_crc32_LIBS := -lz
 test_crc32_asan_SRCS := $(test_crc32_SRCS)
 test_crc32_asan_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 test_crc32_asan_LIBS := $(test_crc32_LIBS)
+# The ARM stub's form (a base register per table), on the host.
+UNIT_TESTS += test_crc32_bases
+test_crc32_bases_SRCS := $(test_crc32_SRCS)
+test_crc32_bases_CFLAGS := -DCRC32_TABLE_BASES $(test_crc32_asan_CFLAGS)
+test_crc32_bases_LIBS := $(test_crc32_LIBS)
