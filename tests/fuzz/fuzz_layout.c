@@ -4,7 +4,9 @@
  * decoded into a struct layout_input with bounded values (addresses and
  * sizes below 2^40, so no sum wraps), layout_plan() runs, and on success
  * every promise of stub/include/layout.h is checked: abort() on any
- * violation.
+ * violation.  The bytes left over then feed layout_add() (64-bit regions,
+ * clipped and joined into a list of 4) and its promises are checked after
+ * each call.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -146,6 +148,54 @@ static void check_plan(const struct layout_input *in, const struct boot_plan *p)
 				abort();
 }
 
+/*
+ * layout_add(): after each call, the entries before the last are unchanged;
+ * a region that was kept (true, non-empty once clipped to LAYOUT_TOP) lies
+ * inside the last entry, which grew from the previous last entry only if the
+ * region starts where it ended; every entry is non-empty and ends at or
+ * below LAYOUT_TOP; false means the list was full and nothing changed.
+ */
+static void check_add(struct reader *r)
+{
+	struct mem_region list[4], before[4];
+	unsigned int n = 0, n0;
+
+	while (r->len) {
+		uint64_t base = take(r, 8), size = take(r, 1) & 1 ? take(r, 8) : take(r, 3) << 12;
+		uint64_t end = base + size > LAYOUT_TOP ? LAYOUT_TOP : base + size;
+		bool kept, added;
+
+		if (size && base + size < base)	/* wrapping past 2^64: dropped */
+			end = 0;
+		memcpy(before, list, sizeof(list));
+		n0 = n;
+		kept = layout_add(list, &n, 4, base, size);
+		added = end > base;
+		if (!kept) {
+			if (!added || n != n0 || n0 != 4 || memcmp(before, list, sizeof(list)))
+				abort();
+			continue;
+		}
+		if (!added) {
+			if (n != n0 || memcmp(before, list, sizeof(list)))
+				abort();
+			continue;
+		}
+		if (n < 1 || n > 4 || n < n0 || n > n0 + 1 ||
+		    memcmp(before, list, (n0 ? n0 - 1 : 0) * sizeof(list[0])))
+			abort();
+		if (list[n - 1].base > base || (uint64_t)list[n - 1].base + list[n - 1].size < end ||
+		    (uint64_t)list[n - 1].base + list[n - 1].size > LAYOUT_TOP || !list[n - 1].size)
+			abort();
+		/* joined (n == n0) only onto a last entry that ended at base */
+		if (n == n0 && ((uint64_t)before[n - 1].base + before[n - 1].size != base ||
+				list[n - 1].base != before[n - 1].base))
+			abort();
+		if (n == n0 + 1 && n0 && memcmp(&before[n0 - 1], &list[n0 - 1], sizeof(list[0])))
+			abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct reader r = { data, size };
@@ -163,5 +213,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		   (bad == -1 && err != LAYOUT_EINPUT)) {
 		abort();
 	}
+	check_add(&r);
 	return 0;
 }
