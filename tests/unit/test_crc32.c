@@ -2,7 +2,7 @@
 /*
  * crc32_update() against zlib's crc32(): the table, known answers, random
  * buffers of many lengths at every alignment (short ones, and long ones
- * that take the interleaved path and its tails), chaining at every split,
+ * that take the word loop and its tails), chaining at every split,
  * and the real Image when present.
  */
 #include <zlib.h>
@@ -43,7 +43,7 @@ static void lengths_and_alignments(void)
 			if (crc32_update(&tab, 0, buf + a, len) != crc32(0, buf + a, len) &&
 			    !bad++)
 				printf("  first mismatch: length %zu, alignment %u\n", len, a);
-	/* around the 4 x 4096-byte interleaved rounds */
+	/* long lengths around 16 KiB multiples, every alignment 0-3 */
 	for (len = 16384 - 9; len < 16384 + 9; len++)
 		for (unsigned int a = 0; a < 4; a++)
 			bad += crc32_update(&tab, 0, buf + a, len) != crc32(0, buf + a, len);
