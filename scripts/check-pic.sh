@@ -7,7 +7,8 @@
 # --emit-relocs: link-time optimization leaves no machine code in objects)
 readelf=$1
 shift
-bad=$("$readelf" -rW "$@" | awk '
+# (readelf names each file only when given several)
+bad=$("$readelf" -rW "$@" | awk -v file="$1" '
 	/^File:/ { file = $2 }
 	/^Relocation section/ { sec = $3; gsub(/\047/, "", sec) }
 	/R_ARM_ABS32|R_386_32 / && sec !~ /debug|ARM.ex/ && $5 !~ /^_(image|bss)_/ {

@@ -157,16 +157,15 @@ static void check_plan(const struct layout_input *in, const struct boot_plan *p)
  */
 static void check_add(struct reader *r)
 {
-	struct mem_region list[4], before[4];
+	struct mem_region list[4] = { { 0, 0 } }, before[4];
 	unsigned int n = 0, n0;
 
 	while (r->len) {
 		uint64_t base = take(r, 8), size = take(r, 1) & 1 ? take(r, 8) : take(r, 3) << 12;
+		/* a sum wrapping past 2^64 is below base: dropped, as empty */
 		uint64_t end = base + size > LAYOUT_TOP ? LAYOUT_TOP : base + size;
 		bool kept, added;
 
-		if (size && base + size < base)	/* wrapping past 2^64: dropped */
-			end = 0;
 		memcpy(before, list, sizeof(list));
 		n0 = n;
 		kept = layout_add(list, &n, 4, base, size);
