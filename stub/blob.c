@@ -13,7 +13,7 @@ static int check_section(const struct blob_view *v, const struct cb_section *s,
 {
 	uint32_t end = s->offset + s->stored_size;
 
-	if (s->type < CB_SEC_KERNEL || s->type > CB_SEC_SETUP)
+	if (s->type < CB_SEC_KERNEL || s->type > CB_SEC_CARRY)
 		return BLOB_ESECTTYPE;
 	/* CB_COMP_n needs feature bit n - 1; "none" needs nothing. */
 	if (s->comp > CB_COMP_LZ4 || !((features << 1 | 1) >> s->comp & 1))
@@ -30,6 +30,9 @@ static int check_section(const struct blob_view *v, const struct cb_section *s,
 		return BLOB_ESECTSIZE;
 	if (s->type == CB_SEC_BOARD &&
 	    (s->comp != CB_COMP_NONE || s->size != sizeof(struct cb_board)))
+		return BLOB_ESECTSIZE;
+	if (s->type == CB_SEC_CARRY &&
+	    (s->comp != CB_COMP_NONE || s->size > CB_CARRY_MAX))
 		return BLOB_ESECTSIZE;
 	return 0;
 }
@@ -178,7 +181,7 @@ const char *blob_strerror(int err)
 
 const char *blob_section_name(uint16_t type)
 {
-	return str_nth("?\0" "kernel\0" "initrd\0" "dtb\0" "cmdline\0" "board\0" "setup\0",
+	return str_nth("?\0" "kernel\0" "initrd\0" "dtb\0" "cmdline\0" "board\0" "setup\0" "carry\0",
 		       type);
 }
 

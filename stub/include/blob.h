@@ -125,6 +125,20 @@ struct cb_section {
 #define CB_SEC_CMDLINE		4	/* text without NUL */
 #define CB_SEC_BOARD		5	/* struct cb_board */
 #define CB_SEC_SETUP		6	/* x86: bzImage setup sectors (boot sector + setup) */
+#define CB_SEC_CARRY		7	/* ARM: what to carry from the loader's DTB */
+
+/*
+ * CB_SEC_CARRY ("board style", docs/blob-format.md): stored uncompressed,
+ * at most CB_CARRY_MAX bytes, a list of absolute device-tree paths each
+ * ended by a NUL.  A path that names a node of the loader's DTB carries
+ * that node with its subtree (replacing the packed DTB's node of that
+ * path); otherwise its last component names a property of its parent node
+ * ("/chosen/androidboot.serialno", "/serial-number"), carried when the
+ * loader has it.  These come on top of what the stub always carries
+ * (/memory, /memreserve/, /reserved-memory, /chosen kaslr-seed and
+ * rng-seed).
+ */
+#define CB_CARRY_MAX		1024
 
 #define CB_COMP_NONE		0
 #define CB_COMP_DEFLATE		1	/* raw deflate stream (RFC 1951) */
