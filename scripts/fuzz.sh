@@ -29,7 +29,7 @@ CLANG=${CLANG:-clang-14}
 OUT=$O/fuzz
 
 HARNESSES="blob lz4 lz4c inflate dt atags layout hostpack"
-DT_SRCS="stub/dt.c stub/dt_ro.c stub/dt_rw.c stub/dt_boot.c"
+DT_SRCS="stub/dt.c stub/dt_ro.c stub/dt_rw.c stub/dt_boot.c stub/dt_merge.c"
 CFLAGS="-std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined
 	-fno-sanitize-recover=all -fno-omit-frame-pointer
 	-Wall -Wextra -Werror -Istub/include -Ihostpack"

@@ -36,15 +36,6 @@ int dt_set_chosen(void *fdt, const char *bootargs,
 	return err;
 }
 
-static uint64_t read_cells(const char *p, int n)
-{
-	uint64_t v = 0;
-
-	for (; n > 0; n--, p += 4)
-		v = v << 32 | dt_ld32(p);
-	return v;
-}
-
 /* The caller's region array, and the cells of the entries being read. */
 struct regs {
 	struct dt_region *r;
@@ -59,26 +50,35 @@ static int add_regs(struct regs *o, const char *p, int len)
 	uint64_t size;
 
 	for (; len >= step; len -= step, p += step) {
-		size = read_cells(p + o->ac * 4, o->sc);
+		size = dt_cells_read_(p + o->ac * 4, o->sc);
 		if (!size)
 			continue;
 		if (*o->n >= o->max)
 			return DT_ERR_NOSPACE;
-		o->r[*o->n].base = read_cells(p, o->ac);
+		o->r[*o->n].base = dt_cells_read_(p, o->ac);
 		o->r[(*o->n)++].size = size;
 	}
 	return 0;
 }
 
-/* Linux's of_fdt_device_is_available(): no status, "okay" or "ok".  The
- * words read are inside the block: values are padded, tags follow. */
-static bool available(const void *fdt, int node)
+/* The words read are inside the block: values are padded, tags follow. */
+bool dt_available_(const void *fdt, int node)
 {
 	int len;
 	const char *p = dt_getprop(fdt, node, "status", &len);
 	uint32_t w = p ? dt_ld32(p) : 0;
 
 	return !p || w >> 8 == 0x6f6b00 || (w == 0x6f6b6179 && !p[4]);
+}
+
+bool dt_is_memory_(const void *fdt, int node)
+{
+	int len;
+	/* "memory" and its NUL: two words inside the block */
+	const char *p = dt_getprop(fdt, node, "device_type", &len);
+
+	return (p && dt_ld64(p) >> 8 == 0x6d656d6f727900ull) ||
+	       dt_name_is_(sblock(fdt) + node + 4, "memory", true);
 }
 
 /* RAM or, with @reserved, the reservation map and /reserved-memory: the
@@ -105,11 +105,7 @@ static int regions(const void *fdt, struct regs *o, bool reserved)
 		return o->ac;
 	for (node = dt_find_(fdt, parent, 0, NULL); node >= 0;
 	     node = dt_find_(fdt, node, 1, NULL)) {
-		/* "memory" and its NUL: two words inside the block */
-		p = dt_getprop(fdt, node, "device_type", &len);
-		if (!available(fdt, node) || (!reserved &&
-		    (!p || dt_ld64(p) >> 8 != 0x6d656d6f727900ull) &&
-		    !dt_name_is_(sblock(fdt) + node + 4, "memory", true)))
+		if (!dt_available_(fdt, node) || (!reserved && !dt_is_memory_(fdt, node)))
 			continue;
 		p = dt_getprop(fdt, node, "reg", &len);
 		err = add_regs(o, p, len);
@@ -152,7 +148,7 @@ static int translate(const void *fdt, const struct dt_path *pa, uint64_t *addr)
 		return ac;
 	if (!p || len < ac * 4)
 		return DT_ERR_BADVALUE;
-	a = read_cells(p, ac);
+	a = dt_cells_read_(p, ac);
 	for (d -= 2; d > 0; d--) {
 		p = dt_getprop(fdt, st[d], "ranges", &len);
 		if (!p)
@@ -167,11 +163,11 @@ static int translate(const void *fdt, const struct dt_path *pa, uint64_t *addr)
 		for (e = p;; e += step) {
 			if (p + len - e < step)
 				return DT_ERR_BADVALUE;
-			child = read_cells(e, ac);
-			if (a >= child && a - child < read_cells(e + step - sc * 4, sc))
+			child = dt_cells_read_(e, ac);
+			if (a >= child && a - child < dt_cells_read_(e + step - sc * 4, sc))
 				break;
 		}
-		a += read_cells(e + ac * 4, pac) - child;
+		a += dt_cells_read_(e + ac * 4, pac) - child;
 	}
 	*addr = a;
 	return 0;

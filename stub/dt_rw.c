@@ -80,7 +80,7 @@ int dt_setprop_(void *fdt, int node, const char *name, const void *val, int len)
 
 int dt_child_add_(void *fdt, int parent, const char *name)
 {
-	int n = slen(name), off = dt_find_(fdt, parent, 0, name);
+	int n = dt_name_len_(name), off = dt_find_(fdt, parent, 0, name);
 	int size = 8 + ALIGN4(n + 1);
 	char *p;
 
@@ -97,4 +97,39 @@ int dt_child_add_(void *fdt, int parent, const char *name)
 	__builtin_memcpy(p + 4, name, n);
 	dt_st32(p + size - 4, TAG_END_NODE);
 	return off;
+}
+
+int dt_node_del_(void *fdt, int node)
+{
+	int off = node, next = dt_node_end_(fdt, node), depth = 0;
+	uint32_t tag;
+
+	if (next < 0)
+		return next;
+	do {
+		tag = dt_next_tag_(fdt, off, &next);
+		if (next < 0)
+			return next;
+		depth += (tag == TAG_BEGIN_NODE) - (tag == TAG_END_NODE);
+		off = next;
+	} while (depth > 0);
+	splice(fdt, node, off - node, 0);
+	return 0;
+}
+
+int dt_rsv_add_(void *fdt, const void *entry)
+{
+	char *e = (char *)fdt + hd(fdt, H_OFF_RSVMAP);
+	char *end = (char *)fdt + data_end(fdt);
+
+	for (; dt_ld64(e + 8); e += RSV_SIZE)
+		if (!__builtin_memcmp(e, entry, RSV_SIZE))
+			return 0;
+	if (room(fdt) < RSV_SIZE)
+		return DT_ERR_NOSPACE;
+	__builtin_memmove(e + RSV_SIZE, e, end - e);
+	__builtin_memcpy(e, entry, RSV_SIZE);
+	hd_set(fdt, H_OFF_STRUCT, hd(fdt, H_OFF_STRUCT) + RSV_SIZE);
+	hd_set(fdt, H_OFF_STRINGS, hd(fdt, H_OFF_STRINGS) + RSV_SIZE);
+	return 0;
 }

@@ -166,6 +166,33 @@ int dt_memreserve(const void *fdt, struct dt_region *regions, int max, int *n);
 int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 		   uint32_t *reg_shift);
 
+/* Told the path of each item dt_merge_loader() carries ("/memory@0",
+ * "/chosen/kaslr-seed"...): @path then @name, either may be "". */
+typedef void dt_said_fn(void *ctx, const char *path, const char *name);
+
+/*
+ * Give @to, a packed DTB from dt_open_into() that describes the hardware,
+ * the machine's own facts from @from, the loader's checked DTB (the policy
+ * of docs/hardboot.md, "Which device tree the kernel gets"):
+ * - when @from has RAM (dt_memory()), every memory node of @to is deleted
+ *   and each memory node of @from copied in, reg re-encoded to @to's root
+ *   #address-cells/#size-cells when they differ (entries they cannot hold
+ *   are dropped);
+ * - every /memreserve/ entry of @from that @to lacks is appended;
+ * - every available child of @from's /reserved-memory is copied into
+ *   @to's (created with @from's properties if missing), replacing a child
+ *   of the same name, reg re-encoded likewise;
+ * - /chosen kaslr-seed and rng-seed, then each path of @carry (@carry_len
+ *   bytes of NUL-terminated absolute paths, blob.h CB_SEC_CARRY; NULL for
+ *   none): a node with its subtree, replacing @to's, else the property
+ *   its last component names; what @from lacks is skipped.
+ * @said (may be NULL) is told each item carried.  On error @to is valid but
+ * partly merged.  Returns 0, DT_ERR_NOSPACE, DT_ERR_BADNCELLS, or a walk
+ * error of either tree.
+ */
+int dt_merge_loader(void *to, const void *from, const char *carry, int carry_len,
+		    dt_said_fn *said, void *ctx);
+
 #define DT_PSCI_NONE	0
 #define DT_PSCI_SMC	1
 #define DT_PSCI_HVC	2

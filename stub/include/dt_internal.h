@@ -59,6 +59,26 @@ static inline int slen(const char *s)
 	return n;
 }
 
+/* Bytes of the node name at @s before its end: a NUL, '/' or ':' */
+static inline int dt_name_len_(const char *s)
+{
+	int n = 0;
+
+	while (s[n] && s[n] != '/' && s[n] != ':')
+		n++;
+	return n;
+}
+
+/* The @n big-endian cells at @p (n <= 2 in practice) as one number */
+static inline uint64_t dt_cells_read_(const char *p, int n)
+{
+	uint64_t v = 0;
+
+	for (; n > 0; n--, p += 4)
+		v = v << 32 | dt_ld32(p);
+	return v;
+}
+
 /* Tag at @off; *next gets the next tag's offset, or an error (then TAG_END
  * is returned).  Reads stay inside the structure block. */
 uint32_t dt_next_tag_(const void *fdt, int off, int *next);
@@ -117,9 +137,25 @@ int dt_compat_(const void *fdt, int node, const char *s, bool prefix);
  * @fdt.  Returns 0, DT_ERR_NOSPACE, DT_ERR_NOTFOUND, DT_ERR_BADOFFSET. */
 int dt_setprop_(void *fdt, int node, const char *name, const void *val, int len);
 
-/* The child of @parent named @name, added after @parent's properties (as
- * fdt_add_subnode()) if there is none.  Returns its offset,
- * DT_ERR_NOSPACE, DT_ERR_BADOFFSET. */
+/* The child of @parent named @name (which ends at a NUL, '/' or ':'),
+ * added after @parent's properties (as fdt_add_subnode()) if there is
+ * none.  Returns its offset, DT_ERR_NOSPACE, DT_ERR_BADOFFSET. */
 int dt_child_add_(void *fdt, int parent, const char *name);
+
+/* Delete the node at @node with its subtree (fdt_del_node()).  Returns 0,
+ * DT_ERR_BADOFFSET, or a walk error. */
+int dt_node_del_(void *fdt, int node);
+
+/* Append the reservation @entry (RSV_SIZE bytes as in a blob's map: big
+ * endian address and size) to the map unless an equal entry is there
+ * (fdt_add_mem_rsv() otherwise).  Returns 0, DT_ERR_NOSPACE. */
+int dt_rsv_add_(void *fdt, const void *entry);
+
+/* Linux's of_fdt_device_is_available(): no status, "okay" or "ok". */
+bool dt_available_(const void *fdt, int node);
+
+/* A RAM node: a child of the root of device_type "memory", or named
+ * "memory" or "memory@..." (what dt_memory() reads). */
+bool dt_is_memory_(const void *fdt, int node);
 
 #endif

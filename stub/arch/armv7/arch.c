@@ -45,23 +45,24 @@ static void add_ram(struct stub *s, uint32_t base, uint32_t size)
 	layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM, base, size);
 }
 
-/* RAM (@rsv false) or reserved regions of @fdt; a truncated list keeps its
- * first entries, a bad one gives none. */
-static unsigned int fdt_regions(const void *fdt, bool rsv, struct mem_region *to, int max)
+/* RAM (@rsv false) or reserved regions of @fdt appended to the *@k of
+ * @to; a truncated list keeps its first entries, a bad one gives none. */
+static void fdt_regions(const void *fdt, bool rsv, struct mem_region *to,
+			unsigned int *k, int max)
 {
 	struct dt_region r[LAYOUT_MAX_RESERVED];
-	unsigned int k = 0;
 	int n = 0, i, err;
 
 	err = rsv ? dt_memreserve(fdt, r, max, &n) : dt_memory(fdt, r, max, &n);
 	if (err && err != DT_ERR_NOSPACE)
 		n = 0;
 	for (i = 0; i < n; i++)
-		layout_add(to, &k, max, r[i].base, r[i].size);
-	return k;
+		layout_add(to, k, max, r[i].base, r[i].size);
 }
 
-/* Facts still missing, from a trusted DTB: console, memory map, PSCI. */
+/* Facts still missing, from a trusted DTB: console, memory map, PSCI; and
+ * every reservation, the loader's and the packed tree's (the kernel gets
+ * both). */
 static void learn(struct stub *s, const void *fdt)
 {
 	struct layout_map *m = &s->in.map;
@@ -72,10 +73,9 @@ static void learn(struct stub *s, const void *fdt)
 		dt_stdout_uart(fdt, &kind, &base, &shift);	/* kind NONE on error */
 		console_init(kind, (uintptr_t)base, shift);
 	}
-	if (!m->nram) {
-		m->nram = fdt_regions(fdt, false, m->ram, LAYOUT_MAX_RAM);
-		m->nreserved = fdt_regions(fdt, true, m->reserved, LAYOUT_MAX_RESERVED);
-	}
+	if (!m->nram)
+		fdt_regions(fdt, false, m->ram, &m->nram, LAYOUT_MAX_RAM);
+	fdt_regions(fdt, true, m->reserved, &m->nreserved, LAYOUT_MAX_RESERVED);
 	if (!s->arch.psci)
 		s->arch.psci = dt_psci_conduit(fdt);
 }
@@ -180,6 +180,12 @@ void arch_probe(struct stub *s)
 	stub_stage_end(s);
 }
 
+/* A packed DTB for the kernel, the machine's facts from the loader's. */
+static bool merging(const struct stub *s)
+{
+	return s->arch.loader_fdt && s->arch.fdt != s->arch.loader_fdt;
+}
+
 int arch_plan_requests(struct stub *s)
 {
 	const struct cb_section *k = blob_find(&s->blob, CB_SEC_KERNEL, 0);
@@ -209,7 +215,11 @@ int arch_plan_requests(struct stub *s)
 	r[LAYOUT_PGTABLE].max = UINT32_MAX;
 	/* DTB and initrd above the kernel's BSS, inside lowmem. */
 	ram += k->mem_size;
+	/* what a merge adds is bounded by twice the loader's tree (a
+	 * node can be carried twice, a reg re-encoded to twice the cells) */
 	r[LAYOUT_PARAMS].size = dt_totalsize(s->arch.fdt) + STUB_MAX_CMDLINE + 0x1000;
+	if (merging(s))
+		r[LAYOUT_PARAMS].size += 2 * dt_totalsize(s->arch.loader_fdt);
 	r[LAYOUT_PARAMS].align = 0x1000;
 	r[LAYOUT_PARAMS].min = ram;
 	r[LAYOUT_PARAMS].max = lowmem;
@@ -245,6 +255,22 @@ void arch_mmu_on(struct stub *s)
 	stub_stage_end(s);
 }
 
+static void said(void *ctx, const char *path, const char *name)
+{
+	(void)ctx;
+	log_info(" %s%s from loader\n", path, name);
+}
+
+/* The loader's facts into the packed tree (dt.h, dt_merge_loader). */
+static int merge(struct stub *s, void *fdt)
+{
+	const struct cb_section *c = blob_find(&s->blob, CB_SEC_CARRY, 0);
+
+	return dt_merge_loader(fdt, s->arch.loader_fdt,
+			       c ? stub_section_data(s, c) : NULL, c ? c->size : 0,
+			       said, NULL);
+}
+
 int arch_prepare_params(struct stub *s)
 {
 	char cmd[STUB_MAX_CMDLINE];
@@ -257,6 +283,8 @@ int arch_prepare_params(struct stub *s)
 	err = dt_open_into(s->arch.fdt, fdt, s->plan.slot[LAYOUT_PARAMS].size);
 	if (!err && s->arch.atags)
 		err = atags_to_dt(&s->arch.ai, fdt);
+	if (!err && merging(s))
+		err = merge(s, fdt);
 	if (!err)
 		err = dt_set_chosen(fdt, cmd, rd->base, rd->base + rd->size);
 	if (err)
