@@ -56,18 +56,21 @@ static int copy_children(struct merge *m, int fparent, int tparent, int which,
 			 const char *path, int depth);
 
 /* A child of @tparent with @fn's name, properties and subtree, replacing
- * one so named.  Returns its offset or an error. */
+ * the one of exactly that name ("fb" does not replace "fb@9f000000").
+ * Returns its offset or an error. */
 static int copy_node(struct merge *m, int tparent, int fn, int depth)
 {
 	const char *p, *name = name_of(m->from, fn);
 	int tn = dt_find_(m->to, tparent, 0, name), off, next, err = 0;
 	uint32_t tag;
 
+	while (tn >= 0 && !dt_name_is_(name_of(m->to, tn), name, false))
+		tn = dt_find_(m->to, tn, 1, name);
 	if (tn >= 0)
 		err = dt_node_del_(m->to, tn);
 	else if (tn != DT_ERR_NOTFOUND)
 		err = tn;
-	tn = err ? err : dt_child_add_(m->to, tparent, name);
+	tn = err ? err : dt_node_add_(m->to, tparent, name);
 	for (off = dt_node_end_(m->from, fn); tn >= 0; off = next) {
 		tag = dt_next_tag_(m->from, off, &next);
 		if (tag != TAG_PROP && tag != TAG_NOP)

@@ -78,16 +78,13 @@ int dt_setprop_(void *fdt, int node, const char *name, const void *val, int len)
 	return 0;
 }
 
-int dt_child_add_(void *fdt, int parent, const char *name)
+int dt_node_add_(void *fdt, int parent, const char *name)
 {
-	int n = dt_name_len_(name), off = dt_find_(fdt, parent, 0, name);
+	int n = dt_name_len_(name), off = dt_find_(fdt, parent, -1, NULL);
 	int size = 8 + ALIGN4(n + 1);
 	char *p;
 
-	if (off != DT_ERR_NOTFOUND)
-		return off;
 	/* after the parent's properties, as libfdt */
-	off = dt_find_(fdt, parent, -1, NULL);
 	if (off < 0 || size > room(fdt))
 		return off < 0 ? off : DT_ERR_NOSPACE;
 	splice(fdt, off, 0, size);
@@ -97,6 +94,13 @@ int dt_child_add_(void *fdt, int parent, const char *name)
 	__builtin_memcpy(p + 4, name, n);
 	dt_st32(p + size - 4, TAG_END_NODE);
 	return off;
+}
+
+int dt_child_add_(void *fdt, int parent, const char *name)
+{
+	int off = dt_find_(fdt, parent, 0, name);
+
+	return off == DT_ERR_NOTFOUND ? dt_node_add_(fdt, parent, name) : off;
 }
 
 int dt_node_del_(void *fdt, int node)

@@ -142,6 +142,12 @@ int dt_setprop_(void *fdt, int node, const char *name, const void *val, int len)
  * none.  Returns its offset, DT_ERR_NOSPACE, DT_ERR_BADOFFSET. */
 int dt_child_add_(void *fdt, int parent, const char *name);
 
+/* Add a child @name to @parent where dt_child_add_() would, even when a
+ * child is so named (libfdt refuses that: a caller that replaces a node
+ * deletes it first).  Returns its offset, DT_ERR_NOSPACE,
+ * DT_ERR_BADOFFSET. */
+int dt_node_add_(void *fdt, int parent, const char *name);
+
 /* Delete the node at @node with its subtree (fdt_del_node()).  Returns 0,
  * DT_ERR_BADOFFSET, or a walk error. */
 int dt_node_del_(void *fdt, int node);

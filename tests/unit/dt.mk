@@ -2,12 +2,15 @@
 # stub/dt*.c: unit tests (ASan/UBSan) and the differential test against
 # libfdt over every Debian ARM DTB ($CB_CACHE/armhf/dtbs).
 DT_SRCS := stub/dt.c stub/dt_ro.c stub/dt_rw.c stub/dt_boot.c stub/dt_merge.c
-UNIT_TESTS += test_dt test_dt_diff
+UNIT_TESTS += test_dt test_dt_diff test_dt_merge
 test_dt_SRCS := tests/unit/test_dt.c tests/unit/dt_ref.c $(DT_SRCS)
 test_dt_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 test_dt_LIBS := -lfdt
 test_dt_diff_SRCS := tests/unit/test_dt_diff.c tests/unit/dt_ref.c $(DT_SRCS)
 test_dt_diff_LIBS := -lfdt
+test_dt_merge_SRCS := tests/unit/test_dt_merge.c tests/unit/dt_ref.c $(DT_SRCS)
+test_dt_merge_CFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
+test_dt_merge_LIBS := -lfdt
 
 # The module as the ARM stub builds it: warnings, no absolute relocations,
 # Thumb-2 size.  `make dt-arm-check`

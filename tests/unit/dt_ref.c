@@ -435,3 +435,210 @@ const char *dtb_dir(void)
 	return "/usr/lib/debian-installer/images/12/armhf/text/"
 	       "debian-installer/armhf/dtbs";
 }
+
+/* ---- dt_merge_loader() with libfdt ------------------------------------ */
+
+static int ref_is_memory(const void *fdt, int node)
+{
+	const char *name = fdt_get_name(fdt, node, NULL);
+
+	return str_prop_is(fdt, node, "device_type", "memory") ||
+	       strcmp(name, "memory") == 0 || strncmp(name, "memory@", 7) == 0;
+}
+
+static int ref_recode(void *to, int tn, const void *from, int fn,
+		      int fac, int fsc, int tac, int tsc)
+{
+	fdt32_t out[32];
+	const fdt32_t *p;
+	int len, n = 0, step = fac + fsc;
+
+	p = fdt_getprop(from, fn, "reg", &len);
+	if (!p || (fac == tac && fsc == tsc))
+		return 0;
+	for (len /= 4; len >= step && n < 32 - 4; len -= step, p += step) {
+		uint64_t base = cells_at(p, fac), size = cells_at(p + fac, fsc);
+
+		if ((tac < 2 && base >> 32) || (tsc < 2 && size >> (32 * tsc)))
+			continue;
+		if (tac == 2)
+			out[n++] = cpu_to_fdt32(base >> 32);
+		out[n++] = cpu_to_fdt32(base);
+		if (tsc == 2)
+			out[n++] = cpu_to_fdt32(size >> 32);
+		if (tsc)
+			out[n++] = cpu_to_fdt32(size);
+	}
+	return ref_setprop(to, tn, "reg", out, n * 4);
+}
+
+/* The child of @parent named exactly @name ("fb" is not "fb@9f000000"). */
+static int ref_exact_child(const void *fdt, int parent, const char *name)
+{
+	int node;
+
+	fdt_for_each_subnode(node, fdt, parent)
+		if (!strcmp(fdt_get_name(fdt, node, NULL), name))
+			return node;
+	return node;
+}
+
+static int ref_copy_node(void *to, int tparent, const void *from, int fn)
+{
+	const char *name = fdt_get_name(from, fn, NULL);
+	int tn = ref_exact_child(to, tparent, name), p, c, err;
+
+	if (tn >= 0 && (err = fdt_del_node(to, tn)) < 0)
+		return err;
+	if (tn != -FDT_ERR_NOTFOUND && tn < 0)
+		return tn;
+	/* fdt_add_subnode() refuses "fb" beside "fb@9f000000": add under a
+	 * name no node has, then rename; the bytes are the same */
+	tn = fdt_add_subnode(to, tparent, "\x01");
+	if (tn >= 0)
+		tn = fdt_set_name(to, tn, name) ?: tn;
+	if (tn < 0)
+		return tn;
+	/* the name's padding, which fdt_set_name() leaves as it was */
+	c = strlen(name) + 1;
+	memset((char *)fdt_get_name(to, tn, NULL) + c, 0, (-c) & 3);
+	fdt_for_each_property_offset(p, from, fn) {
+		const char *pname;
+		int len;
+		const void *v = fdt_getprop_by_offset(from, p, &pname, &len);
+
+		err = ref_setprop(to, tn, pname, v, len);
+		if (err)
+			return err;
+	}
+	fdt_for_each_subnode(c, from, fn) {
+		err = ref_copy_node(to, tn, from, c);
+		if (err < 0)
+			return err;
+	}
+	return tn;
+}
+
+/* Children of @fp into @tp; @which 1: available ones, 2: memory too. */
+static int ref_copy_children(void *to, int tp, const void *from, int fp, int which)
+{
+	int fsc, tsc, fac = ref_cells(from, fp, &fsc), tac = ref_cells(to, tp, &tsc);
+	int node, tn;
+
+	fdt_for_each_subnode(node, from, fp) {
+		if (!node_enabled(from, node) || (which == 2 && !ref_is_memory(from, node)))
+			continue;
+		if (fac < 0 || tac < 0)
+			return -FDT_ERR_BADNCELLS;
+		tn = ref_copy_node(to, tp, from, node);
+		if (tn >= 0)
+			tn = ref_recode(to, tn, from, node, fac, fsc, tac, tsc);
+		if (tn < 0)
+			return tn;
+	}
+	return 0;
+}
+
+/* The node at the first @len bytes of absolute @path, added if missing. */
+static int ref_mkpath(void *fdt, const char *path, int len)
+{
+	int node = 0;
+	const char *p = path, *end = path + len, *q;
+
+	while (p < end && node >= 0) {
+		while (p < end && *p == '/')
+			p++;
+		if (p == end)
+			break;
+		for (q = p; q < end && *q != '/'; q++)
+			;
+		int n = fdt_subnode_offset_namelen(fdt, node, p, q - p);
+
+		node = n == -FDT_ERR_NOTFOUND ? fdt_add_subnode_namelen(fdt, node, p, q - p) : n;
+		p = q;
+	}
+	return node;
+}
+
+static int ref_carry(void *to, const void *from, const char *path)
+{
+	const char *last = strrchr(path, '/');
+	const void *v = NULL;
+	int fn, tn, len = 0;
+
+	if (*path != '/' || !last || !last[1])
+		return 0;
+	last++;
+	fn = fdt_path_offset(from, path);
+	if (fn <= 0) {
+		int plen = last - path - 1;
+		int fp = plen ? fdt_path_offset_namelen(from, path, plen) : 0;
+
+		v = fp >= 0 ? fdt_getprop(from, fp, last, &len) : NULL;
+		if (!v)
+			return 0;
+	}
+	tn = ref_mkpath(to, path, last - path);
+	if (tn >= 0)
+		tn = fn > 0 ? ref_copy_node(to, tn, from, fn) : ref_setprop(to, tn, last, v, len);
+	return tn < 0 ? tn : 0;
+}
+
+int ref_merge_loader(void *to, const void *from, const char *carry, int len)
+{
+	static const char seeds[] = "/chosen/kaslr-seed\0/chosen/rng-seed";
+	struct dt_region r[1];
+	int n = 0, node, err = 0, i, fr, tr;
+	uint64_t a, s, a2, s2;
+
+	/* memory */
+	ref_memory(from, r, 1, &n);
+	if (n) {
+		for (;;) {
+			fdt_for_each_subnode(node, to, 0)
+				if (ref_is_memory(to, node))
+					break;
+			if (node < 0)
+				break;
+			err = fdt_del_node(to, node);
+			if (err)
+				return err;
+		}
+		err = ref_copy_children(to, 0, from, 0, 2);
+		if (err)
+			return err;
+	}
+	/* /memreserve/ */
+	for (i = 0; i < fdt_num_mem_rsv(from); i++) {
+		int j, dup = 0;
+
+		fdt_get_mem_rsv(from, i, &a, &s);
+		for (j = 0; j < fdt_num_mem_rsv(to); j++) {
+			fdt_get_mem_rsv(to, j, &a2, &s2);
+			dup |= a == a2 && s == s2;
+		}
+		if (!dup && (err = fdt_add_mem_rsv(to, a, s)))
+			return err;
+	}
+	/* /reserved-memory */
+	fr = fdt_subnode_offset(from, 0, "reserved-memory");
+	if (fr >= 0) {
+		tr = fdt_subnode_offset(to, 0, "reserved-memory");
+		err = tr >= 0 ? ref_copy_children(to, tr, from, fr, 1) : ref_copy_node(to, 0, from, fr);
+		if (err < 0)
+			return err;
+	}
+	for (i = 0; i < 2; i++) {
+		const char *list = i ? carry : seeds, *p;
+		int l = i ? len : (int)sizeof(seeds);
+
+		for (p = list; list && p < list + l; p += strlen(p) + 1) {
+			if (!memchr(p, 0, list + l - p))
+				break;
+			err = ref_carry(to, from, p);
+			if (err)
+				return err;
+		}
+	}
+	return 0;
+}

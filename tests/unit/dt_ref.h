@@ -26,6 +26,10 @@ int ref_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 int ref_psci_conduit(const void *fdt);
 int ref_root_compatible_match(const void *dtb, const void *board);
 
+/* dt_merge_loader() (dt.h) on top of libfdt: the same policy, the same
+ * order of writes, so that the two trees can be compared byte for byte. */
+int ref_merge_loader(void *to, const void *from, const char *carry, int len);
+
 /* 0 if the trees are equal as libfdt reads them (reservation map; nodes,
  * properties and values in order); else 1 with the first difference in
  * @why. */
