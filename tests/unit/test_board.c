@@ -8,6 +8,8 @@
 #include "board.h"
 #include "hostpack_test.h"
 
+static struct carry_list carry;
+
 static void good_cases(void)
 {
 	static const char full[] =
@@ -26,28 +28,28 @@ static void good_cases(void)
 	struct cb_board b, c;
 	char text[512];
 
-	hp_check(board_parse("full", full, &b) == 0 && strcmp(b.name, "test-board_1.0") == 0 &&
+	hp_check(board_parse("full", full, &b, &carry) == 0 && strcmp(b.name, "test-board_1.0") == 0 &&
 		 b.uart_kind == CB_UART_8250_MMIO && b.uart_base == 0x1c090000 &&
 		 b.uart_shift == 2 && b.ram_base == 0x80000000 && b.ram_size == 512u << 20 &&
 		 b.reset_kind == CB_RESET_REG && b.reset_addr == 0x10000040 &&
 		 b.reset_value == 0xdead && b.hardboot_page == 0x8fe00000,
 		 "full-file", "fields differ");
 	board_format(&b, text, sizeof(text));
-	hp_check(board_parse("again", text, &c) == 0 && memcmp(&b, &c, sizeof(b)) == 0,
+	hp_check(board_parse("again", text, &c, &carry) == 0 && memcmp(&b, &c, sizeof(b)) == 0,
 		 "format-parse-roundtrip", "differs:\n%s", text);
-	hp_check(board_parse("min", "name = x\n", &b) == 0 && b.uart_kind == CB_UART_NONE &&
+	hp_check(board_parse("min", "name = x\n", &b, &carry) == 0 && b.uart_kind == CB_UART_NONE &&
 		 b.reset_kind == CB_RESET_NONE, "name-only", "rejected");
-	hp_check(board_parse("max", "name = x\nram_size = 4294967295\n", &b) == 0 &&
+	hp_check(board_parse("max", "name = x\nram_size = 4294967295\n", &b, &carry) == 0 &&
 		 b.ram_size == 0xffffffffu, "uint32-max", "rejected");
-	hp_check(board_parse("n24", "name = abcdefghijklmnopqrstuvwx\n", &b) == 0 &&
+	hp_check(board_parse("n24", "name = abcdefghijklmnopqrstuvwx\n", &b, &carry) == 0 &&
 		 memcmp(b.name, "abcdefghijklmnopqrstuvwx", 24) == 0, "name-24", "rejected");
-	hp_check(board_parse("crlf", "name = x\r\nuart = none\r\n", &b) == 0, "crlf",
+	hp_check(board_parse("crlf", "name = x\r\nuart = none\r\n", &b, &carry) == 0, "crlf",
 		 "rejected");
-	hp_check(board_load("qemu-virt-armv7", "boards", &b) == 0 &&
+	hp_check(board_load("qemu-virt-armv7", "boards", &b, &carry) == 0 &&
 		 b.uart_kind == CB_UART_PL011 && b.uart_base == 0x09000000 &&
 		 b.ram_base == 0x40000000 && b.reset_kind == CB_RESET_PSCI,
 		 "boards/qemu-virt-armv7.conf", "wrong values");
-	hp_check(board_load("pc", "boards", &b) == 0 && b.uart_kind == CB_UART_8250_IO &&
+	hp_check(board_load("pc", "boards", &b, &carry) == 0 && b.uart_kind == CB_UART_8250_IO &&
 		 b.uart_base == 0x3f8 && b.reset_kind == CB_RESET_X86, "boards/pc.conf",
 		 "wrong values");
 }
@@ -94,11 +96,11 @@ int main(void)
 
 	good_cases();
 	for (i = 0; i < sizeof(bad_cases) / sizeof(bad_cases[0]); i++)
-		hp_check(board_parse(bad_cases[i].name, bad_cases[i].text, &b) == HP_EINPUT,
+		hp_check(board_parse(bad_cases[i].name, bad_cases[i].text, &b, &carry) == HP_EINPUT,
 			 bad_cases[i].name, "accepted");
-	hp_check(board_load("no-such-board", "boards", &b) == HP_EINPUT, "load-unknown",
+	hp_check(board_load("no-such-board", "boards", &b, &carry) == HP_EINPUT, "load-unknown",
 		 "accepted");
-	hp_check(board_load(".hidden", NULL, &b) == HP_EINPUT, "load-dotname", "accepted");
+	hp_check(board_load(".hidden", NULL, &b, &carry) == HP_EINPUT, "load-dotname", "accepted");
 	memset(&b, 0, sizeof(b));
 	strcpy(b.name, "x");
 	b.reserved[1] = 1;
