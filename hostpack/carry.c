@@ -40,18 +40,30 @@ static bool has_path(const struct carry_list *l, const char *path)
 	return false;
 }
 
+/* At most 64 characters of @path, '?' for those a message must not hold. */
+static const char *shown(const char *path, char out[65])
+{
+	size_t i;
+
+	for (i = 0; i < 64 && path[i]; i++)
+		out[i] = path[i] < ' ' || path[i] > '~' ? '?' : path[i];
+	out[i] = 0;
+	return out;
+}
+
 int carry_add(struct carry_list *l, const char *path, int code, const char *where)
 {
 	const char *why = carry_path_problem(path);
 	size_t n = strlen(path) + 1;
+	char buf[65];
 
 	if (why)
-		return hp_error(code, where, "carry path '%.64s': %s", path, why);
+		return hp_error(code, where, "carry path '%s': %s", shown(path, buf), why);
 	if (has_path(l, path))
 		return 0;
 	if (n > CB_CARRY_MAX - l->len)
-		return hp_error(code, where, "carry path '%.64s': the list exceeds %u bytes",
-				path, CB_CARRY_MAX);
+		return hp_error(code, where, "carry path '%s': the list exceeds %u bytes",
+				shown(path, buf), CB_CARRY_MAX);
 	memcpy(l->data + l->len, path, n);
 	l->len += (uint32_t)n;
 	return 0;
@@ -95,6 +107,7 @@ int carry_section_check(const uint8_t *p, size_t len, char *why, size_t cap)
 	const char *s, *bad = NULL;
 	size_t at = 0;
 	unsigned int i;
+	char buf[65];
 
 	if (len == 0 || len > CB_CARRY_MAX)
 		bad = len ? "larger than CB_CARRY_MAX" : "empty carry list";
@@ -107,7 +120,7 @@ int carry_section_check(const uint8_t *p, size_t len, char *why, size_t cap)
 	for (i = 0; (s = carry_next(p, len, &at)); i++) {
 		bad = carry_path_problem(s);
 		if (bad) {
-			snprintf(why, cap, "carry path %u '%.64s': %s", i, s, bad);
+			snprintf(why, cap, "carry path %u '%s': %s", i, shown(s, buf), bad);
 			return -1;
 		}
 	}
