@@ -20,7 +20,7 @@ const char *carry_path_problem(const char *path)
 	if (n + 1 > CB_CARRY_MAX)
 		return "longer than the carry section's limit";
 	for (i = 0; i < n; i++)
-		if (path[i] <= ' ' || path[i] > '~')
+		if ((unsigned char)path[i] <= ' ' || (unsigned char)path[i] > '~')
 			return "not printable ASCII without spaces";
 	if (path[n - 1] == '/')
 		return "ends with '/'";

@@ -2,8 +2,8 @@
 /*
  * `hostpack pack`: read and check every input, then hand the sections to
  * build_blob() in the order docs/blob-format.md gives: BOARD, KERNEL,
- * SETUP, DTB..., CARRY, CMDLINE, INITRD.  Inputs named beside --bootimg replace
- * the boot image's parts.
+ * SETUP, DTB..., CARRY, CMDLINE, INITRD.  Inputs named beside --bootimg
+ * replace the boot image's parts.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -148,15 +148,12 @@ static int check_codec(const struct inputs *in, int comp, const char *opt)
 /* The board file's list first, then --carry's; ARM only, like DTBs. */
 static int load_carry(const struct pack_opts *o, struct inputs *in)
 {
-	int err;
-
 	if (in->k.arch == CB_ARCH_X86_64 && o->carry.len)
 		return hp_error(HP_EUSAGE, NULL, "--carry is for ARM kernels");
 	if (in->k.arch == CB_ARCH_X86_64 && in->board_carry.len)
 		return hp_error(HP_EINPUT, o->board, "carry is for ARM kernels");
 	in->carry = in->board_carry;
-	err = carry_merge(&in->carry, &o->carry, HP_EUSAGE, "--carry");
-	return err;
+	return carry_merge(&in->carry, &o->carry, HP_EUSAGE, "--carry");
 }
 
 static int load_inputs(const struct pack_opts *o, struct inputs *in)
