@@ -11,7 +11,7 @@
 
 #define NAME_LEN	sizeof(((struct cb_board *)0)->name)
 
-enum kind { K_NAME, K_NUM, K_UART, K_RESET };
+enum kind { K_NAME, K_NUM, K_UART, K_RESET, K_CARRY };
 
 static const struct key {
 	const char *key;
@@ -28,6 +28,7 @@ static const struct key {
 	{ "reset_addr", K_NUM, offsetof(struct cb_board, reset_addr) },
 	{ "reset_value", K_NUM, offsetof(struct cb_board, reset_value) },
 	{ "hardboot_page", K_NUM, offsetof(struct cb_board, hardboot_page) },
+	{ "carry", K_CARRY, 0 },	/* not in cb_board: the CARRY section */
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
@@ -115,7 +116,7 @@ static char *trim(char *s)
 }
 
 static int parse_line(const char *where, char *line, struct cb_board *b,
-		      uint32_t *seen)
+		      struct carry_list *carry, uint32_t *seen)
 {
 	char *eq = strchr(line, '='), *key, *val;
 	unsigned int i;
@@ -130,6 +131,9 @@ static int parse_line(const char *where, char *line, struct cb_board *b,
 			break;
 	if (i == NKEYS)
 		return hp_error(HP_EINPUT, where, "unknown key '%s'", key);
+	/* A style's list may be long: carry lines add up. */
+	if (keys[i].kind == K_CARRY)
+		return carry_add_words(carry, val, HP_EINPUT, where);
 	if (*seen & (1u << i))
 		return hp_error(HP_EINPUT, where, "'%s' given twice", key);
 	*seen |= 1u << i;
@@ -138,7 +142,8 @@ static int parse_line(const char *where, char *line, struct cb_board *b,
 	return 0;
 }
 
-int board_parse(const char *name, const char *text, struct cb_board *b)
+int board_parse(const char *name, const char *text, struct cb_board *b,
+		struct carry_list *carry)
 {
 	char *copy = hp_strdup(text), *line = copy, *next, where[4096];
 	const char *why;
@@ -147,6 +152,7 @@ int board_parse(const char *name, const char *text, struct cb_board *b)
 	int err = 0;
 
 	memset(b, 0, sizeof(*b));
+	memset(carry, 0, sizeof(*carry));
 	for (n = 1; line && !err; n++, line = next) {
 		next = strchr(line, '\n');
 		if (next)
@@ -155,7 +161,7 @@ int board_parse(const char *name, const char *text, struct cb_board *b)
 		if (*trim(line) == 0)
 			continue;
 		snprintf(where, sizeof(where), "%s:%u", name, n);
-		err = parse_line(where, line, b, &seen);
+		err = parse_line(where, line, b, carry, &seen);
 	}
 	free(copy);
 	if (!err && board_validate(b, &why))

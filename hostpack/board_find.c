@@ -61,7 +61,8 @@ static bool search(const char *board, const char *dir, char *path, size_t len)
 	return try_dir(HP_SOURCE_BOARDS, board, path, len);
 }
 
-int board_load(const char *board, const char *dir, struct cb_board *b)
+int board_load(const char *board, const char *dir, struct cb_board *b,
+	       struct carry_list *carry)
 {
 	char path[PATH_MAX + 64];
 	struct hp_buf text;
@@ -79,7 +80,7 @@ int board_load(const char *board, const char *dir, struct cb_board *b)
 	if (memchr(text.data, 0, text.len))
 		err = hp_error(HP_EINPUT, path, "board file contains a NUL byte");
 	else
-		err = board_parse(path, (const char *)text.data, b);
+		err = board_parse(path, (const char *)text.data, b, carry);
 	hp_buf_free(&text);
 	return err;
 }

@@ -7,7 +7,9 @@
 #include <string.h>
 #include "board.h"
 #include "bzimage.h"
+#include "carry.h"
 #include "commands.h"
+#include "policy.h"
 #include "stubimg.h"
 #include "verify.h"
 
@@ -90,6 +92,28 @@ static void text_extras(const struct blob_view *v)
 		       bi.kernel_alignment, (unsigned long long)bi.pref_address, bi.init_size);
 }
 
+/* ARM: the carry list and what the kernel will get in each loader case. */
+static void text_policy(const struct blob_view *v)
+{
+	const struct cb_section *s = blob_find(v, CB_SEC_CARRY, 0);
+	struct dtb_policy p;
+	const char *path;
+	size_t at = 0;
+	unsigned int i;
+
+	if (v->hdr->arch != CB_ARCH_ARMV7)
+		return;
+	if (s) {
+		printf("carry   ");
+		while ((path = carry_next(v->base + s->offset, s->size, &at)))
+			printf(" %s", path);
+		putchar('\n');
+	}
+	policy_describe(v, &p);
+	for (i = 0; i < p.n; i++)
+		printf("%s %s: %s\n", i ? "        " : "dtb     ", p.label[i], p.text[i]);
+}
+
 static void print_text(const char *name, size_t len, const struct blob_view *v)
 {
 	const struct cb_stub_info *si = v->si;
@@ -108,6 +132,7 @@ static void print_text(const char *name, size_t len, const struct blob_view *v)
 	       (uint32_t)((const uint8_t *)h - v->base), h->nsections, h->stub_crc, h->hdr_crc);
 	text_sections(v);
 	text_extras(v);
+	text_policy(v);
 }
 
 static void json_sections(const struct blob_view *v)
@@ -131,6 +156,28 @@ static void json_sections(const struct blob_view *v)
 		}
 		printf("}");
 	}
+}
+
+static void json_policy(const struct blob_view *v)
+{
+	const struct cb_section *s = blob_find(v, CB_SEC_CARRY, 0);
+	struct dtb_policy p;
+	const char *path;
+	size_t at = 0;
+	unsigned int i;
+
+	printf(",\n  \"carry\": [");
+	for (i = 0; s && (path = carry_next(v->base + s->offset, s->size, &at)); i++) {
+		printf("%s", i ? ", " : "");
+		put_text((const uint8_t *)path, strlen(path), true);
+	}
+	printf("],\n  \"dtb_policy\": {");
+	policy_describe(v, &p);
+	for (i = 0; i < p.n; i++) {
+		printf("%s\n    \"%s\": ", i ? "," : "", p.key[i]);
+		put_text((const uint8_t *)p.text[i], strlen(p.text[i]), true);
+	}
+	printf("\n  }");
 }
 
 static void print_json(const char *name, size_t len, const struct blob_view *v)
@@ -162,6 +209,8 @@ static void print_json(const char *name, size_t len, const struct blob_view *v)
 		       bi.relocatable ? "true" : "false",
 		       bi.xloadflags & BZ_XLF_KERNEL_64 ? "true" : "false",
 		       bi.kernel_alignment, (unsigned long long)bi.pref_address, bi.init_size);
+	if (h->arch == CB_ARCH_ARMV7)
+		json_policy(v);
 	printf("\n}\n");
 }
 

@@ -2,8 +2,8 @@
 /*
  * `hostpack pack`: read and check every input, then hand the sections to
  * build_blob() in the order docs/blob-format.md gives: BOARD, KERNEL,
- * SETUP, DTB..., CMDLINE, INITRD.  Inputs named beside --bootimg replace
- * the boot image's parts.
+ * SETUP, DTB..., CARRY, CMDLINE, INITRD.  Inputs named beside --bootimg
+ * replace the boot image's parts.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -31,6 +31,8 @@ struct inputs {
 	const char *cmdline;
 	bool have_board;
 	struct cb_board board;
+	struct carry_list board_carry;	/* the board file's carry keys */
+	struct carry_list carry;	/* those, then --carry's */
 	char kname[PATH_MAX + 16];	/* names for the parts of a boot image */
 	char iname[PATH_MAX + 16];
 	char dname[PATH_MAX + 48];
@@ -143,6 +145,17 @@ static int check_codec(const struct inputs *in, int comp, const char *opt)
 	return 0;
 }
 
+/* The board file's list first, then --carry's; ARM only, like DTBs. */
+static int load_carry(const struct pack_opts *o, struct inputs *in)
+{
+	if (in->k.arch == CB_ARCH_X86_64 && o->carry.len)
+		return hp_error(HP_EUSAGE, NULL, "--carry is for ARM kernels");
+	if (in->k.arch == CB_ARCH_X86_64 && in->board_carry.len)
+		return hp_error(HP_EINPUT, o->board, "carry is for ARM kernels");
+	in->carry = in->board_carry;
+	return carry_merge(&in->carry, &o->carry, HP_EUSAGE, "--carry");
+}
+
 static int load_inputs(const struct pack_opts *o, struct inputs *in)
 {
 	int err = load_kernel(o, in);
@@ -157,9 +170,9 @@ static int load_inputs(const struct pack_opts *o, struct inputs *in)
 		err = check_cmdline(o, in);
 	if (!err && o->board) {
 		in->have_board = true;
-		err = board_load(o->board, o->boards_dir, &in->board);
+		err = board_load(o->board, o->boards_dir, &in->board, &in->board_carry);
 	}
-	return err;
+	return err ? err : load_carry(o, in);
 }
 
 static int add_sections(const struct pack_opts *o, struct inputs *in, struct build *b)
@@ -183,6 +196,9 @@ static int add_sections(const struct pack_opts *o, struct inputs *in, struct bui
 	for (i = 0; !err && i < in->dtbs.n; i++)
 		err = build_add(b, "DTB", CB_SEC_DTB, CB_COMP_NONE, in->dtbs.dtb[i].data,
 				in->dtbs.dtb[i].len, 0, 0);
+	if (!err && in->carry.len)
+		err = build_add(b, "carry list", CB_SEC_CARRY, CB_COMP_NONE,
+				(const uint8_t *)in->carry.data, in->carry.len, 0, 0);
 	if (!err && in->cmdline)
 		err = build_add(b, "--cmdline", CB_SEC_CMDLINE, CB_COMP_NONE,
 				(const uint8_t *)in->cmdline, strlen(in->cmdline), 0, 0);

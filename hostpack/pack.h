@@ -4,6 +4,7 @@
  */
 #ifndef HOSTPACK_PACK_H
 #define HOSTPACK_PACK_H
+#include "carry.h"
 #include "dtb.h"
 #include "hostpack.h"
 #include "kernel.h"
@@ -21,6 +22,7 @@ struct pack_opts {
 	bool comp_initrd_set;
 	const char *board;
 	const char *boards_dir;
+	struct carry_list carry;	/* --carry paths, checked, in order */
 	const char *stub;	/* NULL: the built-in stub */
 	const char *output;
 	bool quiet;

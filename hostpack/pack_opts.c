@@ -10,7 +10,7 @@
 enum {
 	OPT_ARCH = 256, OPT_KERNEL, OPT_BOOTIMG, OPT_INITRD, OPT_DTB, OPT_CMDLINE,
 	OPT_CMDLINE_MODE, OPT_COMPRESS, OPT_COMPRESS_INITRD, OPT_BOARD,
-	OPT_BOARDS_DIR, OPT_TEXT_OFFSET, OPT_KERNEL_BSS, OPT_QUIET, OPT_STUB,
+	OPT_BOARDS_DIR, OPT_CARRY, OPT_TEXT_OFFSET, OPT_KERNEL_BSS, OPT_QUIET, OPT_STUB,
 };
 
 static const struct option long_opts[] = {
@@ -25,6 +25,7 @@ static const struct option long_opts[] = {
 	{ "compress-initrd", required_argument, NULL, OPT_COMPRESS_INITRD },
 	{ "board", required_argument, NULL, OPT_BOARD },
 	{ "boards-dir", required_argument, NULL, OPT_BOARDS_DIR },
+	{ "carry", required_argument, NULL, OPT_CARRY },
 	{ "text-offset", required_argument, NULL, OPT_TEXT_OFFSET },
 	{ "kernel-bss", required_argument, NULL, OPT_KERNEL_BSS },
 	{ "quiet-stub", no_argument, NULL, OPT_QUIET },
@@ -40,7 +41,7 @@ const char pack_usage[] =
 "                     [--cmdline-mode replace|append|keep]\n"
 "                     [--compress none|deflate|gzip|lz4]\n"
 "                     [--compress-initrd none|deflate|gzip|lz4]\n"
-"                     [--board NAME|FILE] [--boards-dir DIR]\n"
+"                     [--board NAME|FILE] [--boards-dir DIR] [--carry PATH ...]\n"
 "                     [--text-offset N] [--kernel-bss N] [--quiet-stub]\n"
 "                     [--stub FILE] -o BLOB\n";
 
@@ -108,6 +109,7 @@ static int one_opt(struct pack_opts *o, int c, const char *v)
 		return set_u32(&o->ko.text_offset_set, &o->ko.text_offset, v, "text-offset");
 	case OPT_KERNEL_BSS:
 		return set_u32(&o->ko.bss_set, &o->ko.bss, v, "kernel-bss");
+	case OPT_CARRY: return carry_add(&o->carry, v, HP_EUSAGE, "--carry");
 	case OPT_QUIET:
 		o->quiet = true;
 		return 0;
@@ -130,6 +132,8 @@ static int check_required(const struct pack_opts *o)
 		return hp_error(HP_EUSAGE, NULL, "--text-offset is for ARM kernels");
 	if (o->ndtbs && o->ko.arch == CB_ARCH_X86_64)
 		return hp_error(HP_EUSAGE, NULL, "--dtb is for ARM kernels");
+	if (o->carry.len && o->ko.arch == CB_ARCH_X86_64)
+		return hp_error(HP_EUSAGE, NULL, "--carry is for ARM kernels");
 	return 0;
 }
 

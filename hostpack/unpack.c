@@ -2,7 +2,8 @@
 /*
  * `hostpack unpack BLOB -d DIR`: after a full verify, write each section
  * decoded: kernel (ARM: the Image; x86: the bzImage again, SETUP followed
- * by KERNEL), initrd, dtb0.dtb..., cmdline (no newline added), board.conf.
+ * by KERNEL), initrd, dtb0.dtb..., cmdline (no newline added), board.conf,
+ * carry (one path a line: each line is a `pack --carry` argument).
  */
 #include <errno.h>
 #include <limits.h>
@@ -12,6 +13,7 @@
 #include <sys/stat.h>
 #include "blobcodec.h"
 #include "board.h"
+#include "carry.h"
 #include "commands.h"
 #include "verify.h"
 
@@ -56,6 +58,17 @@ static int put_kernel(const char *dir, const struct blob_view *v)
 	return err;
 }
 
+/* The NULs that end the paths become newlines. */
+static int put_carry(const char *dir, const struct blob_view *v, const struct cb_section *s)
+{
+	char text[CB_CARRY_MAX];
+	size_t i;
+
+	for (i = 0; i < s->size; i++)
+		text[i] = v->base[s->offset + i] ? (char)v->base[s->offset + i] : '\n';
+	return put(dir, "carry", text, s->size);
+}
+
 static int put_section(const char *dir, const struct blob_view *v, unsigned int i,
 		       unsigned int *ndtb)
 {
@@ -72,6 +85,8 @@ static int put_section(const char *dir, const struct blob_view *v, unsigned int 
 		memcpy(&b, v->base + s->offset, sizeof(b));
 		return put(dir, "board.conf", text, (size_t)board_format(&b, text, sizeof(text)));
 	}
+	if (s->type == CB_SEC_CARRY)
+		return put_carry(dir, v, s);
 	if (s->type == CB_SEC_DTB)
 		snprintf(name, sizeof(name), "dtb%u.dtb", (*ndtb)++);
 	else

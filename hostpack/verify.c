@@ -12,6 +12,7 @@
 #include "blobcodec.h"
 #include "board.h"
 #include "bzimage.h"
+#include "carry.h"
 #include "commands.h"
 #include "crc32.h"
 #include "front.h"
@@ -102,6 +103,7 @@ static int check_content(const struct blob_view *v, unsigned int i, char *msg)
 	const struct cb_section *s = &v->sec[i];
 	const uint8_t *p = v->base + s->offset;
 	const char *why = NULL;
+	char carry_why[128];
 	struct cb_board b;
 	int err;
 
@@ -116,6 +118,9 @@ static int check_content(const struct blob_view *v, unsigned int i, char *msg)
 	} else if (s->type == CB_SEC_CMDLINE && s->comp == CB_COMP_NONE) {
 		if (memchr(p, 0, s->size) || memchr(p, '\n', s->size))
 			why = "NUL or newline in the command line";
+	} else if (s->type == CB_SEC_CARRY) {	/* uncompressed: blob_open() */
+		if (carry_section_check(p, s->size, carry_why, sizeof(carry_why)))
+			why = carry_why;
 	} else if (s->type == CB_SEC_SETUP && s->comp == CB_COMP_NONE) {
 		if (!bzimage_detect(p, s->size))
 			why = "no HdrS setup header";

@@ -7,7 +7,7 @@ usage: mkbad.py GOOD_DIR BAD_DIR
 GOOD_DIR holds: vmlinuz (Debian armmp zImage), linux (Debian amd64
 bzImage), Image (decoded armmp Image), vexpress.dtb, initrd.cpio.gz,
 boot-v2.img, fa.bin / fx.bin (fake ARM / x86 stubs), a.blob (a good ARM
-blob).  Each file written here is named in tests/hostpack/bad/cases.txt,
+blob), c.blob (kernel, DTB and the carry list /serial-number, /chosen/x).  Each file written here is named in tests/hostpack/bad/cases.txt,
 with the exit code and message hostpack must give for it.  Small files are
 written whole; big ones are a good input with a few bytes changed.
 """
@@ -129,6 +129,10 @@ def board_cases():
     put("board-no-equals.conf", b"name x\n")
     put("board-no-name.conf", b"uart = none\n")
     put("board-reg-no-addr.conf", b"name = x\nreset = reg\n")
+    put("board-carry-relative.conf", b"name = x\n# a style\ncarry = /serial-number chosen/a\n")
+    put("board-carry.conf", b"name = x\ncarry = /serial-number\n")
+    put("board-carry-too-long.conf", b"name = x\n" +
+        b"".join(b"carry = /%s\n" % (c * 300) for c in (b"a", b"b", b"c", b"d")))
 
 
 def stub_cases():
@@ -189,11 +193,34 @@ def blob_cases():
     put("blob-kernel-short", d)
 
 
+def carry_cases():
+    """c.blob's CARRY section (the third) rewritten in place, CRCs made right."""
+    c = good("c.blob")
+    hoff = (struct.unpack_from("<I", c, 0x4C)[0] + struct.unpack_from("<I", c, 0x50)[0]
+            + 63) & ~63
+    sec2 = hoff + 36 + 2 * 32
+    assert struct.unpack_from("<H", c, sec2)[0] == 7, "c.blob: section 2 is not CARRY"
+    off, stored = struct.unpack_from("<II", c, sec2 + 4)
+    assert c[off:off + stored] == b"/serial-number\0/chosen/x\0"
+    for name, data in (("no-nul", b"/serial-number\0/chosen/xy"),
+                       ("relative", b"/serial-number\0chosen/xx\0"),
+                       ("empty", b"/serial-number\0\0/chosen/\0")):
+        d = bytearray(c)
+        d[off:off + stored] = data
+        struct.pack_into("<I", d, sec2 + 24, zlib.crc32(data))
+        refresh_crcs(d, hoff)
+        put("blob-carry-" + name, d)
+    d = bytearray(c)
+    d[sec2 + 2] = 2                            # "lz4": CARRY is never compressed
+    refresh_crcs(d, hoff)
+    put("blob-carry-lz4", d)
+
+
 def main():
     os.makedirs(B, exist_ok=True)
     for gen in (zimage_cases, bzimage_cases, kernel_cases, dtb_cases,
                 initrd_cases, bootimg_cases, board_cases, stub_cases,
-                blob_cases):
+                blob_cases, carry_cases):
         gen()
 
 

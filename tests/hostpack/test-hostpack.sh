@@ -143,6 +143,8 @@ mkbootimg --header_version 1 --kernel "$G/linux" --ramdisk "$G/initrd.cpio.gz" \
 	--cmdline "console=ttyS0" -o "$G/boot-x86.img" || exit 1
 "$HP" pack --stub "$G/fa.bin" --kernel "$G/vmlinuz" --dtb "$G/vexpress.dtb" \
 	--cmdline "$CMDLINE" -o "$G/a.blob" || { echo "FAIL: a.blob: pack failed"; exit 1; }
+"$HP" pack --stub "$G/fa.bin" --kernel "$G/small" --compress none --dtb "$G/vexpress.dtb" \
+	--carry /serial-number --carry /chosen/x -o "$G/c.blob" || { echo "FAIL: c.blob: pack failed"; exit 1; }
 python3 tests/hostpack/mkbad.py "$G" "$B" || { echo "FAIL: mkbad.py failed"; exit 1; }
 
 # ---- the Debian kernels with every codec ----------------------------------
@@ -315,6 +317,41 @@ flags() {
 }
 t "flags" flags
 
+# ---- carry lists (board styles) ----------------------------------------------
+OSPREY="'/chosen/linux,hwrev', '/chosen/linux,seriallow', '/chosen/linux,serialhigh', '/chosen/mmi,baseband', '/chosen/mmi,powerup_reason'"
+carry_pack() {	# the board file's list, then --carry's, duplicates dropped
+	run pack --stub "$G/fa.bin" --kernel "$G/small" --compress none --dtb "$G/vexpress.dtb" \
+		--board motorola-osprey --carry /serial-number --carry /chosen/linux,hwrev \
+		-o "$W/cy.blob" && run verify "$W/cy.blob" &&
+		json "$W/cy.blob" "j['carry'] == [$OSPREY, '/serial-number'] and [s['type'] for s in j['sections']] == ['board', 'kernel', 'dtb', 'carry'] and 'carry list' in j['dtb_policy']['loader_and_packed']" &&
+		run info "$W/cy.blob" || return 1
+	grep -q '^carry    /chosen/linux,hwrev .* /chosen/mmi,powerup_reason /serial-number$' "$W/stdout" &&
+		grep -q '^dtb      loader DTB + packed: packed DTB + from the loader: memory nodes' "$W/stdout" &&
+		grep -q '^         packed only (r2 unusable): .*else board 0x80000000+0x40000000' "$W/stdout" &&
+		grep -q '^         ATAGs + packed: ' "$W/stdout" || { REASON="info text: $(grep -E '^(carry|dtb|  )' "$W/stdout" | tr '\n' '|')"; return 1; }
+}
+t "carry-board-and-option" carry_pack
+carry_rt() {	# unpack's carry file, one --carry a line, packs the same bytes
+	run unpack "$W/cy.blob" -d "$W/cy" &&
+		[ "$(cat "$W/cy/carry")" = "$(printf '%s\n' /chosen/linux,hwrev /chosen/linux,seriallow \
+			/chosen/linux,serialhigh /chosen/mmi,baseband /chosen/mmi,powerup_reason /serial-number)" ] || {
+		REASON="unpacked carry: $(tr '\n' ' ' <"$W/cy/carry")"; return 1; }
+	# shellcheck disable=SC2046 # one word a line: paths have no spaces
+	run pack --stub "$G/fa.bin" --kernel "$W/cy/kernel" --compress none --dtb "$W/cy/dtb0.dtb" \
+		--board "$W/cy/board.conf" $(sed 's/^/--carry=/' "$W/cy/carry") -o "$W/cy2.blob" &&
+		same "$W/cy.blob" "$W/cy2.blob"
+}
+t "carry-unpack-roundtrip" carry_rt
+carry_none() {	# no list, no section: blobs stay as before; no DTB, no merge
+	run pack --stub "$G/fa.bin" --kernel "$G/small" --compress none --board qemu-virt-armv7 \
+		-o "$W/cn.blob" && run unpack "$W/cn.blob" -d "$W/cn" && [ ! -e "$W/cn/carry" ] &&
+		json "$W/cn.blob" "j['carry'] == [] and 'carry' not in [s['type'] for s in j['sections']] and j['dtb_policy'] == {'no_dtb_packed': \"the loader's DTB is used as is\"}" &&
+		run info "$W/cn.blob" && grep -q "^dtb      no DTB packed: the loader's DTB is used as is$" "$W/stdout" &&
+		! grep -q '^carry' "$W/stdout" && run info "$W/x86-none.blob" && ! grep -q '^dtb' "$W/stdout" &&
+		json "$W/x86-none.blob" "'dtb_policy' not in j and 'carry' not in j"
+}
+t "carry-none" carry_none
+
 # ---- reproducible, atomic --------------------------------------------------------
 repro() {	# stub kernel codec earlier-blob
 	mkdir -p "$W/r"
@@ -359,6 +396,8 @@ done
 # ---- the bad-input corpus ------------------------------------------------------
 LONG1024=$(python3 -c 'print("x" * 1024)')
 LONG2048=$(python3 -c 'print("x" * 2048)')
+CARRY600A=/$(python3 -c 'print("a" * 600)')
+CARRY600B=/$(python3 -c 'print("b" * 600)')
 NEWLINE="a
 b"
 OUT=$W/out/bad.blob

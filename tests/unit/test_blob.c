@@ -11,7 +11,7 @@
 #include "crc32.h"
 
 #define IMAGE	256
-#define BLOBSZ	1024
+#define BLOBSZ	2048	/* room for a CARRY section past CB_CARRY_MAX */
 
 static int failures;
 static struct crc32_table tab;
@@ -169,6 +169,19 @@ int main(void)
 	CASE("size-wraps", BLOB_ESECTRANGE, 0, (sec(&x, 0)->stored_size = 0xfffffff0u, seal(&x)));
 	CASE("none-size-differs", BLOB_ESECTSIZE, 0, (sec(&x, 0)->size = 500, seal(&x)));
 	CASE("mem-below-size", BLOB_ESECTSIZE, 0, (sec(&x, 0)->mem_size = 100, seal(&x)));
+	/* CARRY: stored uncompressed, at most CB_CARRY_MAX bytes */
+	CASE("carry", 0, -1, (sec(&x, 1)->type = CB_SEC_CARRY, seal(&x)));
+	CASE("carry-1024", 0, -1, (sec(&x, 1)->type = CB_SEC_CARRY,
+	     sec(&x, 1)->stored_size = sec(&x, 1)->size = sec(&x, 1)->mem_size = CB_CARRY_MAX,
+	     hdr(&x)->blob_size = 960 + CB_CARRY_MAX, seal(&x)));
+	CASE("carry-too-large", BLOB_ESECTSIZE, 1, (sec(&x, 1)->type = CB_SEC_CARRY,
+	     sec(&x, 1)->stored_size = sec(&x, 1)->size = sec(&x, 1)->mem_size = CB_CARRY_MAX + 1,
+	     hdr(&x)->blob_size = 960 + CB_CARRY_MAX + 1, seal(&x)));
+	CASE("carry-compressed", BLOB_ESECTSIZE, 1, (sec(&x, 1)->type = CB_SEC_CARRY,
+	     sec(&x, 1)->comp = CB_COMP_LZ4, seal(&x)));
+	CASE("carry-mem-size", BLOB_ESECTSIZE, 1, (sec(&x, 1)->type = CB_SEC_CARRY,
+	     sec(&x, 1)->mem_size = 8, seal(&x)));
+	CASE("type-after-carry", BLOB_ESECTTYPE, 1, (sec(&x, 1)->type = CB_SEC_CARRY + 1, seal(&x)));
 	CASE("no-kernel", BLOB_ENOKERNEL, -1, (sec(&x, 0)->type = CB_SEC_INITRD, seal(&x)));
 	crc_checks();
 	return failures ? 1 : 0;
