@@ -15,15 +15,15 @@
 
 static void feature_list(uint32_t f, const char *sep, bool quote)
 {
-	static const char *const names[] = { "deflate", "lz4", "atags" };
+	static const char *const names[] = { "deflate", "lz4", "atags", "merge" };
 	const char *q = quote ? "\"" : "";
 	unsigned int i, n = 0;
 
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		if (f & (1u << i))
 			printf("%s%s%s%s", n++ ? sep : "", q, names[i], q);
-	if (f >> 3)
-		printf("%s%s0x%x%s", n ? sep : "", q, f & ~7u, q);
+	if (f >> 4)
+		printf("%s%s0x%x%s", n ? sep : "", q, f & ~15u, q);
 }
 
 static const char *cmdline_mode(uint32_t flags)

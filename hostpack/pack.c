@@ -153,6 +153,8 @@ static int load_carry(const struct pack_opts *o, struct inputs *in)
 	if (in->k.arch == CB_ARCH_X86_64 && in->board_carry.len)
 		return hp_error(HP_EINPUT, o->board, "carry is for ARM kernels");
 	in->carry = in->board_carry;
+	if ((o->carry.len || in->board_carry.len) && !(in->stub.info.features & CB_FEAT_MERGE))
+		return hp_error(HP_EUSAGE, in->stub.name, "this stub cannot carry DTB paths");
 	return carry_merge(&in->carry, &o->carry, HP_EUSAGE, "--carry");
 }
 

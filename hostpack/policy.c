@@ -77,5 +77,5 @@ void policy_describe(const struct blob_view *v, struct dtb_policy *p)
 	set(p, "atags_and_packed", "ATAGs + packed");
 	snprintf(p->text[3], POLICY_LEN, "packed DTB + ATAG_MEM as /memory, ATAG_SERIAL as "
 		 "/serial-number; bootargs: %s; initrd: %s", atag_line,
-		 initrd ? "packed" : "ATAG_INITRD2's, if any");
+		 packed_initrd);
 }

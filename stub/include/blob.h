@@ -56,6 +56,7 @@
 #define CB_FEAT_DEFLATE		(1 << 0)
 #define CB_FEAT_LZ4		(1 << 1)
 #define CB_FEAT_ATAGS		(1 << 2)
+#define CB_FEAT_MERGE		(1 << 3)	/* loader DTB facts into the packed DTB; CARRY */
 /* (CB_COMP_n, n > 0, is decoded by a stub with feature bit n - 1.) */
 
 #define CB_ARCH_ARMV7		1

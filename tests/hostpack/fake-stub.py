@@ -34,7 +34,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("arch", choices=ARCH)
     ap.add_argument("out")
-    ap.add_argument("--features", type=lambda s: int(s, 0), default=7)
+    ap.add_argument("--features", type=lambda s: int(s, 0), default=15)
     ap.add_argument("--size", type=lambda s: int(s, 0), default=2048)
     ap.add_argument("--bss", type=lambda s: int(s, 0), default=256)
     ap.add_argument("--stack", type=lambda s: int(s, 0), default=16384)

@@ -7,7 +7,7 @@
 #include "atags.h"
 
 #define CB_ARCH_THIS	CB_ARCH_ARMV7
-#define CB_FEATURES	(CB_FEAT_DEFLATE | CB_FEAT_LZ4 | CB_FEAT_ATAGS)
+#define CB_FEATURES	(CB_FEAT_DEFLATE | CB_FEAT_LZ4 | CB_FEAT_ATAGS | CB_FEAT_MERGE)
 
 /* Stage times from the generic timer (arch.c). */
 uint64_t arch_ticks(void);
