@@ -165,6 +165,12 @@ struct cb_board {
 #define CB_UART_PL011		1
 #define CB_UART_8250_MMIO	2
 #define CB_UART_8250_IO		3
+#define CB_UART_8250_MMIO32	4	/* 8250, 32-bit accesses (reg-io-width 4) */
+#define CB_UART_IMX		5	/* Freescale i.MX (fsl,imx21-uart) */
+#define CB_UART_SAMSUNG		6	/* Samsung S5P/Exynos */
+#define CB_UART_CADENCE		7	/* Cadence / Xilinx Zynq */
+#define CB_UART_MSM		8	/* Qualcomm UARTDM */
+#define CB_UART_KINDS		9	/* number of kinds, NONE included */
 
 #define CB_RESET_NONE		0	/* halt */
 #define CB_RESET_PSCI		1	/* PSCI SYSTEM_RESET, conduit from the DTB */

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Polled UARTs as data: which register takes a byte, which bit says wait. */
+#include "serial.h"
+#include "mmio.h"
+
+/* Indexed by CB_UART_* - 1; registers from each family's manual or
+ * Linux driver. */
+static const struct uart_regs kinds[CB_UART_KINDS - 1] = {
+	/* DR; FR.TXFF */
+	[CB_UART_PL011 - 1]	  = { 0x00, 0x18, 5, UART_IO32 },
+	/* THR; LSR.THRE */
+	[CB_UART_8250_MMIO - 1]	  = { 0, 5, 5, UART_WAIT_CLEAR },
+	[CB_UART_8250_IO - 1]	  = { 0, 5, 5, UART_WAIT_CLEAR | UART_PORT },
+	[CB_UART_8250_MMIO32 - 1] = { 0, 5, 5, UART_WAIT_CLEAR | UART_IO32 },
+	/* UTXD; UTS.TXFULL */
+	[CB_UART_IMX - 1]	  = { 0x40, 0xb4, 4, UART_IO32 },
+	/* UTXH; UTRSTAT.TXE (buffer or FIFO and shifter empty: right with
+	 * the FIFO on or off, which UFCON says and we do not read) */
+	[CB_UART_SAMSUNG - 1]	  = { 0x20, 0x10, 2, UART_WAIT_CLEAR | UART_IO32 },
+	/* TX_RX_FIFO; SR.TXFULL */
+	[CB_UART_CADENCE - 1]	  = { 0x30, 0x2c, 4, UART_IO32 },
+	/* UARTDM_TF; SR.TXRDY */
+	[CB_UART_MSM - 1]	  = { 0x70, 0x08, 2, UART_WAIT_CLEAR | UART_IO32 | UART_DM },
+};
+
+/* What this arch can have: a PC's console is an 8250 on I/O ports, the
+ * one kind the x86 stub builds (it has no room for more); ARM has no
+ * I/O ports. */
+#if defined(__i386__) || defined(__x86_64__)
+#define ONE_KIND	CB_UART_8250_IO
+#define HAS		(UART_WAIT_CLEAR | UART_PORT)
+#else
+#define ONE_KIND	0
+#define HAS		(UART_WAIT_CLEAR | UART_IO32 | UART_DM)
+#endif
+
+static uint32_t rd(uint32_t flags, uintptr_t a)
+{
+	if (flags & HAS & UART_PORT)
+		return inb((uint16_t)a);
+	return flags & UART_IO32 ? mmio_read32(a) : mmio_read8(a);
+}
+
+void uart_putc(const struct uart *u, char c)
+{
+	const struct uart_regs *r;
+	uintptr_t a;
+	unsigned int spin = UART_SPIN;
+
+	if (ONE_KIND ? u->kind != ONE_KIND : u->kind - 1 >= CB_UART_KINDS - 1)
+		return;
+	r = &kinds[(ONE_KIND ? ONE_KIND : u->kind) - 1];
+	if (r->flags & HAS & UART_DM)
+		uartdm_prepare(u->base);
+	a = u->base + (r->status << u->shift);
+	while (((rd(r->flags & HAS, a) >> r->bit ^ r->flags) & 1) && --spin)
+		;
+	a = u->base + (r->data << u->shift);
+	if (r->flags & HAS & UART_PORT)
+		outb((uint16_t)a, (uint8_t)c);
+	else if (r->flags & HAS & UART_IO32)
+		mmio_write32(a, (uint8_t)c);
+	else
+		mmio_write8(a, (uint8_t)c);
+}
