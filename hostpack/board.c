@@ -33,10 +33,12 @@ static const struct key {
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 
 /* Indexed by CB_UART_* and CB_RESET_*. */
-static const char *const uart_names[] = { "none", "pl011", "8250-mmio", "8250-io" };
+static const char *const uart_names[] = { "none", "pl011", "8250-mmio", "8250-io",
+	"8250-mmio32", "imx", "samsung", "cadence", "msm-uartdm" };
 static const char *const reset_names[] = { "none", "psci", "reg", "x86" };
 #define NUARTS (sizeof(uart_names) / sizeof(uart_names[0]))
 #define NRESETS (sizeof(reset_names) / sizeof(reset_names[0]))
+_Static_assert(NUARTS == CB_UART_KINDS, "a name for every CB_UART_* kind");
 
 const char *board_uart_name(uint32_t kind)
 {

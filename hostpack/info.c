@@ -10,6 +10,7 @@
 #include "carry.h"
 #include "commands.h"
 #include "policy.h"
+#include "serial.h"
 #include "stubimg.h"
 #include "verify.h"
 
@@ -114,6 +115,42 @@ static void text_policy(const struct blob_view *v)
 		printf("%s %s: %s\n", i ? "        " : "dtb     ", p.label[i], p.text[i]);
 }
 
+/* The UARTs a stub of @arch drives (stub/serial: the ARM stub finds them
+ * by the compatible prefixes of SERIAL_COMPATS; the x86 stub builds the
+ * 8250 on I/O ports only), one kind at a time with its prefixes. */
+static void uart_list(uint16_t arch, bool json)
+{
+	const char *t, *sep = "";
+	uint32_t k;
+
+	if (arch != CB_ARCH_ARMV7) {
+		printf(json ? "{\"kind\": \"%s\", \"compatible\": []}" : "%s",
+		       board_uart_name(CB_UART_8250_IO));
+		return;
+	}
+	for (k = CB_UART_PL011; k < CB_UART_KINDS; k++) {
+		const char *psep = "";
+		bool any = false;
+
+		for (t = SERIAL_COMPATS; *t; t += strlen(t) + 1) {
+			if ((uint32_t)(*t >> 4) != k)
+				continue;
+			if (!any)
+				printf(json ? "%s{\"kind\": \"%s\", \"compatible\": [" : "%s%s (",
+				       sep, board_uart_name(k));
+			printf(json ? "%s\"%s*\"" : "%s%s*", psep, t + 1);
+			psep = json ? ", " : " ";
+			any = true;
+		}
+		if (any)
+			printf(json ? "]}" : ")");
+		else if (k == CB_UART_8250_MMIO32)
+			printf(json ? "%s{\"kind\": \"%s\", \"compatible\": []}" :
+			       "%s%s (8250 with reg-io-width 4)", sep, board_uart_name(k));
+		sep = json ? ", " : "; ";
+	}
+}
+
 static void print_text(const char *name, size_t len, const struct blob_view *v)
 {
 	const struct cb_stub_info *si = v->si;
@@ -126,6 +163,8 @@ static void print_text(const char *name, size_t len, const struct blob_view *v)
 	       stubimg_arch_name(si->arch), si->version >> 16, si->version & 0xffff,
 	       si->image_size, si->bss_size, si->stack_size);
 	feature_list(si->features, " ", false);
+	printf("\nuarts    ");
+	uart_list(si->arch, false);
 	printf("\nflags    quiet %s, cmdline %s\n", h->flags & CB_HF_QUIET ? "yes" : "no",
 	       cmdline_mode(h->flags));
 	printf("header   at 0x%x, %u sections, stub CRC 0x%08x, header CRC 0x%08x\n",
@@ -196,6 +235,8 @@ static void print_json(const char *name, size_t len, const struct blob_view *v)
 	       stubimg_arch_name(si->arch), si->version >> 16, si->version & 0xffff,
 	       si->image_size, si->bss_size, si->stack_size);
 	feature_list(si->features, ", ", true);
+	printf("], \"uarts\": [");
+	uart_list(si->arch, true);
 	printf("]},\n  \"flags\": {\"quiet\": %s, \"cmdline_mode\": \"%s\"},\n",
 	       h->flags & CB_HF_QUIET ? "true" : "false", cmdline_mode(h->flags));
 	printf("  \"stub_crc\": \"0x%08x\",\n  \"hdr_crc\": \"0x%08x\",\n  \"sections\": [",

@@ -4,8 +4,8 @@
  * /chosen, memory and reservations, the console UART, the PSCI conduit,
  * and the root compatible score used to pick a packed DTB.
  */
-#include "blob.h"
 #include "dt_internal.h"
+#include "serial.h"
 
 int dt_set_chosen(void *fdt, const char *bootargs,
 		  uint64_t initrd_start, uint64_t initrd_end)
@@ -173,41 +173,69 @@ static int translate(const void *fdt, const struct dt_path *pa, uint64_t *addr)
 	return 0;
 }
 
-int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
-		   uint32_t *reg_shift)
+/* The UART at the end of @pa if its kind (SERIAL_COMPATS) is @want, or
+ * any with @want 0 */
+static int uart_at(const void *fdt, const struct dt_path *pa, uint32_t want,
+		   struct dt_uart *u)
 {
-	/* CB_UART_* << 4 | the family's reg-shift, then a compatible prefix */
-	const char *t = "\x10" "arm,pl011\0"
-			"\x20" "ns16550\0"
-			"\x20" "snps,dw-apb-uart\0"
-			"\x20" "nvidia,tegra20-uart\0"
-			"\x22" "ti,omap\0"
-			"\x22" "ti,dra742-uart\0"
-			"\x22" "brcm,bcm2835-aux-uart\0";
+	const char *t = SERIAL_COMPATS, *p;
+	int node = pa->node[(pa->n - 1) & (DT_MAX_DEPTH - 1)], len, err;
+
+	u->kind = CB_UART_NONE;
+	while (*t && dt_compat_(fdt, node, t + 1, true) < 0)
+		t += slen(t) + 1;
+	if (!*t || (want && want != (uint32_t)(*t >> 4)))
+		return DT_ERR_NOTFOUND;
+	err = translate(fdt, pa, &u->base);
+	if (err)
+		return err;
+	p = dt_getprop(fdt, node, "reg-shift", &len);
+	u->shift = p && len == 4 ? dt_ld32(p) : (uint32_t)(*t & 15);
+	p = dt_getprop(fdt, node, "reg-io-width", &len);
+	u->kind = *t >> 4;
+	if (u->kind == CB_UART_8250_MMIO && p && len == 4 && dt_ld32(p) == 4)
+		u->kind = CB_UART_8250_MMIO32;
+	return 0;
+}
+
+int dt_stdout_uart(const void *fdt, struct dt_uart *u)
+{
 	const char *sp = "linux,stdout-path", *p;
 	struct dt_path pa;
-	int node = dt_find_(fdt, 0, 0, "chosen"), len, err;
+	int node = dt_find_(fdt, 0, 0, "chosen"), len;
 
-	*kind = CB_UART_NONE;
+	u->kind = CB_UART_NONE;
 	p = dt_getprop(fdt, node, sp + 6, &len);
 	if (!p)
 		p = dt_getprop(fdt, node, sp, &len);
 	if (!p)
 		return len;
 	node = dt_path_(fdt, p, &pa);
-	if (node < 0)
-		return node;
-	while (*t && dt_compat_(fdt, node, t + 1, true) < 0)
-		t += slen(t) + 1;
-	if (!*t)
-		return DT_ERR_NOTFOUND;
-	err = translate(fdt, &pa, base);
-	if (err)
-		return err;
-	p = dt_getprop(fdt, node, "reg-shift", &len);
-	*reg_shift = p && len == 4 ? dt_ld32(p) : (uint32_t)(*t & 15);
-	*kind = *t >> 4;
-	return 0;
+	return node < 0 ? node : uart_at(fdt, &pa, 0, u);
+}
+
+int dt_serial_uart(const void *fdt, uint32_t want, const char *alias, int n,
+		   struct dt_uart *u)
+{
+	struct dt_path pa;
+	int off = 0, next, err = dt_path_(fdt, alias, &pa);
+	uint32_t tag;
+
+	if (err != DT_ERR_BADPATH)
+		return err < 0 ? err : uart_at(fdt, &pa, want, u);
+	/* no such alias: the n-th in tree order, as drivers number the
+	 * UARTs they probe */
+	for (pa.n = 0; (tag = dt_next_tag_(fdt, off, &next)) != TAG_END; off = next) {
+		pa.n -= tag == TAG_END_NODE;
+		if (tag != TAG_BEGIN_NODE)
+			continue;
+		pa.node[pa.n++ & (DT_MAX_DEPTH - 1)] = off;
+		err = uart_at(fdt, &pa, want, u);
+		if (err != DT_ERR_NOTFOUND && dt_available_(fdt, off) && !n--)
+			return err;
+	}
+	u->kind = CB_UART_NONE;
+	return next < 0 ? next : DT_ERR_NOTFOUND;
 }
 
 int dt_psci_conduit(const void *fdt)

@@ -146,25 +146,40 @@ int dt_memory(const void *fdt, struct dt_region *regions, int max, int *n);
  */
 int dt_memreserve(const void *fdt, struct dt_region *regions, int max, int *n);
 
+/* A UART a tree describes. */
+struct dt_uart {
+	uint64_t base;		/* CPU physical address */
+	uint32_t kind;		/* CB_UART_* (blob.h) */
+	uint32_t shift;		/* registers 1 << shift bytes apart */
+};
+
 /*
  * The console named by /chosen stdout-path (or linux,stdout-path), e.g.
  * "serial0:115200n8": options after ':' are ignored, an alias is resolved
- * through /aliases.  *kind is CB_UART_PL011 or CB_UART_8250_MMIO (blob.h),
- * *base the node's first reg address translated through every parent's
- * ranges (empty ranges: identity) to a CPU physical address, *reg_shift the
- * reg-shift property or the family's fixed stride (TI OMAP/DRA7, BCM2835
- * aux: 2), else 0; reg-io-width is not looked at.  Kinds, by the start of
- * a compatible string: arm,pl011; ns16550 (ns16550a too), snps,dw-apb-uart,
- * nvidia,tegra20-uart, ti,omap (ti,omap2/3/4-uart), ti,dra742-uart,
- * brcm,bcm2835-aux-uart (8250).  Returns 0, DT_ERR_NOTFOUND (no
+ * through /aliases.  u->kind is the CB_UART_* of the first row of
+ * SERIAL_COMPATS (serial.h) that starts a string of the node's compatible
+ * list, CB_UART_8250_MMIO32 for an 8250 of reg-io-width 4; u->base the
+ * node's first reg address translated through every parent's ranges
+ * (empty ranges: identity; any mix of 1 and 2 address cells) to a CPU
+ * physical address, as Linux's of_translate_address(); u->shift the
+ * reg-shift property or the row's shift.  Returns 0, DT_ERR_NOTFOUND (no
  * stdout-path, no such node, or a UART the stub cannot drive),
  * DT_ERR_BADPATH (unknown alias), DT_ERR_BADVALUE (no reg, a parent
  * without ranges, or an address no ranges entry maps), DT_ERR_BADNCELLS
  * (more than 2 cells), DT_ERR_NOSPACE (path deeper than 16 nodes).
- * *kind is CB_UART_NONE on any error.
+ * u->kind is CB_UART_NONE on any error.
  */
-int dt_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
-		   uint32_t *reg_shift);
+int dt_stdout_uart(const void *fdt, struct dt_uart *u);
+
+/*
+ * The UART Linux calls <tty><n> (console=ttyAMA0): the node of @alias
+ * ("serial<n>", as of_alias_get_id() reads), else, when there is no such
+ * alias, the @n-th (from 0) available node in tree order whose kind is
+ * @want (CB_UART_*: the family of <tty>).  Returns as dt_stdout_uart();
+ * DT_ERR_NOTFOUND also for an alias naming a UART of another kind.
+ */
+int dt_serial_uart(const void *fdt, uint32_t want, const char *alias, int n,
+		   struct dt_uart *u);
 
 /* Told the path of each item dt_merge_loader() carries ("/memory@0",
  * "/chosen/kaslr-seed"...): @path then @name, either may be "". */

@@ -11,6 +11,7 @@
 #define CHAINBOOT_SERIAL_H
 #include <stdint.h>
 #include "blob.h"
+#include "dt.h"
 
 struct uart {
 	uint32_t kind;		/* CB_UART_* */
@@ -61,9 +62,7 @@ void uartdm_prepare(uintptr_t base);
 	"\x50" "fsl,imx21-uart\0" \
 	"\x50" "fsl,imx6q-uart\0" \
 	"\x60" "samsung,exynos4210-uart\0" \
-	"\x60" "samsung,s5pv210-uart\0" \
 	"\x70" "cdns,uart-r1p\0" \
-	"\x70" "xlnx,xuartps\0" \
 	"\x80" "qcom,msm-uartdm\0"
 
 /* Linux's device names, console=<name><n> (the UART of alias serial<n>),
@@ -75,7 +74,7 @@ void uartdm_prepare(uintptr_t base);
 /* Linux's earlycon driver names (earlycon=<name>,...), prefixes again. */
 #define SERIAL_EARLYCONS \
 	"\x10" "pl011\0" "\x20" "uart\0" "\x20" "ns16550\0" "\x50" "ec_imx\0" \
-	"\x60" "exynos4210\0" "\x60" "s5pv210\0" "\x70" "cdns\0" "\x80" "msm_serial_dm\0"
+	"\x60" "exynos4210\0" "\x70" "cdns\0" "\x80" "msm_serial_dm\0"
 
 /* The row of table @t whose name starts @s, or NULL. */
 const char *serial_row(const char *t, const char *s);
@@ -86,9 +85,10 @@ const char *serial_row(const char *t, const char *s);
  * earlycon=<name>,[mmio|mmio32,]<address> (mmio32: 32-bit 8250 accesses,
  * 4 bytes apart); else the last console=<tty><n>, the UART of @fdt's alias
  * serial<n> or, without one, its n-th available UART of that kind in tree
- * order (dt_serial_uart()).  @fdt may be NULL.  Returns 0 with @u filled,
- * else DT_ERR_NOTFOUND or a look-up error.
+ * order (dt_serial_uart()).  @fdt may be NULL.  @cmd is scratch: the
+ * alias name is written over it.  Returns 0 with @u filled, else
+ * DT_ERR_NOTFOUND or a look-up error.
  */
-int serial_from_cmdline(const void *fdt, const char *cmd, struct uart *u);
+int serial_from_cmdline(const void *fdt, char *cmd, struct dt_uart *u);
 
 #endif

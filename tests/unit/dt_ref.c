@@ -209,7 +209,8 @@ static int ref_up(const void *fdt, int bus, uint64_t *addr)
 	return ref_up(fdt, parent, addr);
 }
 
-/* compatible prefixes, in the stub's order */
+/* compatible prefixes, in the stub's order (serial.h SERIAL_COMPATS,
+ * written out again) */
 static const struct {
 	const char *compat;
 	uint32_t kind, shift;
@@ -221,6 +222,11 @@ static const struct {
 	{ "ti,omap", CB_UART_8250_MMIO, 2 },
 	{ "ti,dra742-uart", CB_UART_8250_MMIO, 2 },
 	{ "brcm,bcm2835-aux-uart", CB_UART_8250_MMIO, 2 },
+	{ "fsl,imx21-uart", CB_UART_IMX, 0 },
+	{ "fsl,imx6q-uart", CB_UART_IMX, 0 },
+	{ "samsung,exynos4210-uart", CB_UART_SAMSUNG, 0 },
+	{ "cdns,uart-r1p", CB_UART_CADENCE, 0 },
+	{ "qcom,msm-uartdm", CB_UART_MSM, 0 },
 };
 
 /* 0 if a string of @node's compatible list starts with @prefix */
@@ -241,15 +247,48 @@ static int compat_prefix(const void *fdt, int node, const char *prefix)
 	return 1;
 }
 
-int ref_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
-		    uint32_t *shift)
+/* The UART at @node if its kind is @want (0: any) */
+static int ref_uart_at(const void *fdt, int node, uint32_t want, struct dt_uart *u)
 {
-	const char *path;
 	const fdt32_t *reg, *rs;
-	int chosen, node, parent, len, ac, err;
+	int parent, len, ac, err;
 	size_t i;
 
-	*kind = CB_UART_NONE;
+	u->kind = CB_UART_NONE;
+	for (i = 0; i < sizeof(ref_uarts) / sizeof(ref_uarts[0]); i++)
+		if (compat_prefix(fdt, node, ref_uarts[i].compat) == 0)
+			break;
+	if (i == sizeof(ref_uarts) / sizeof(ref_uarts[0]) ||
+	    (want && ref_uarts[i].kind != want))
+		return -FDT_ERR_NOTFOUND;
+	parent = fdt_parent_offset(fdt, node);
+	if (parent < 0)
+		return -FDT_ERR_BADVALUE;
+	ac = ref_cells(fdt, parent, &err);
+	if (ac < 0)
+		return ac;
+	reg = fdt_getprop(fdt, node, "reg", &len);
+	if (!reg || len < 4 * ac)
+		return -FDT_ERR_BADVALUE;
+	u->base = cells_at(reg, ac);
+	err = ref_up(fdt, parent, &u->base);
+	if (err)
+		return err;
+	rs = fdt_getprop(fdt, node, "reg-shift", &len);
+	u->shift = rs && len == 4 ? fdt32_to_cpu(*rs) : ref_uarts[i].shift;
+	rs = fdt_getprop(fdt, node, "reg-io-width", &len);
+	u->kind = ref_uarts[i].kind;
+	if (u->kind == CB_UART_8250_MMIO && rs && len == 4 && fdt32_to_cpu(*rs) == 4)
+		u->kind = CB_UART_8250_MMIO32;
+	return 0;
+}
+
+int ref_stdout_uart(const void *fdt, struct dt_uart *u)
+{
+	const char *path;
+	int chosen, node, len;
+
+	u->kind = CB_UART_NONE;
 	chosen = fdt_path_offset(fdt, "/chosen");
 	if (chosen < 0)
 		return chosen;
@@ -261,28 +300,36 @@ int ref_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
 	node = fdt_path_offset_namelen(fdt, path, strcspn(path, ":"));
 	if (node < 0)
 		return node;
-	for (i = 0; i < sizeof(ref_uarts) / sizeof(ref_uarts[0]); i++)
-		if (compat_prefix(fdt, node, ref_uarts[i].compat) == 0)
-			break;
-	if (i == sizeof(ref_uarts) / sizeof(ref_uarts[0]))
-		return -FDT_ERR_NOTFOUND;
-	parent = fdt_parent_offset(fdt, node);
-	if (parent < 0)
-		return -FDT_ERR_BADVALUE;
-	ac = ref_cells(fdt, parent, &err);
-	if (ac < 0)
-		return ac;
-	reg = fdt_getprop(fdt, node, "reg", &len);
-	if (!reg || len < 4 * ac)
-		return -FDT_ERR_BADVALUE;
-	*base = cells_at(reg, ac);
-	err = ref_up(fdt, parent, base);
-	if (err)
-		return err;
-	rs = fdt_getprop(fdt, node, "reg-shift", &len);
-	*shift = rs && len == 4 ? fdt32_to_cpu(*rs) : ref_uarts[i].shift;
-	*kind = ref_uarts[i].kind;
-	return 0;
+	return ref_uart_at(fdt, node, 0, u);
+}
+
+int ref_serial_uart(const void *fdt, uint32_t want, int n, struct dt_uart *u)
+{
+	char alias[16];
+	const char *path;
+	int node, err;
+
+	snprintf(alias, sizeof(alias), "serial%d", n);
+	u->kind = CB_UART_NONE;
+	path = fdt_get_alias(fdt, alias);
+	if (path && path[0] == '/') {	/* a relative one counts as none */
+		node = fdt_path_offset(fdt, path);
+		return node < 0 ? node : ref_uart_at(fdt, node, want, u);
+	}
+	/* libfdt's walk in tree order; disabled nodes are not counted */
+	for (node = fdt_next_node(fdt, -1, NULL); node >= 0;
+	     node = fdt_next_node(fdt, node, NULL)) {
+		const char *st = fdt_getprop(fdt, node, "status", NULL);
+
+		err = ref_uart_at(fdt, node, want, u);
+		if (err == -FDT_ERR_NOTFOUND ||
+		    (st && strcmp(st, "okay") && strcmp(st, "ok")))
+			continue;
+		if (!n--)
+			return err;
+	}
+	u->kind = CB_UART_NONE;
+	return -FDT_ERR_NOTFOUND;
 }
 
 /* The node the PSCI binding names "psci", under the root */

@@ -21,8 +21,9 @@ int ref_setprop(void *fdt, int node, const char *name, const void *val, int len)
 int ref_set_chosen(void *fdt, const char *bootargs, uint64_t start, uint64_t end);
 int ref_memory(const void *fdt, struct dt_region *r, int max, int *n);
 int ref_memreserve(const void *fdt, struct dt_region *r, int max, int *n);
-int ref_stdout_uart(const void *fdt, uint32_t *kind, uint64_t *base,
-		    uint32_t *shift);
+int ref_stdout_uart(const void *fdt, struct dt_uart *u);
+/* dt_serial_uart() with alias "serial<n>" */
+int ref_serial_uart(const void *fdt, uint32_t want, int n, struct dt_uart *u);
 int ref_psci_conduit(const void *fdt);
 int ref_root_compatible_match(const void *dtb, const void *board);
 

@@ -464,8 +464,7 @@ static void test_queries(const void *fdt)
 	struct dt_region r[8];
 	void *a = opened(fdt, fdt_totalsize(fdt) + 512);
 	int chosen = dt_path_offset(a, "/chosen"), n, err;
-	uint32_t kind, shift;
-	uint64_t base;
+	struct dt_uart u;
 	/* stdout-path, expected error, kind, base, shift */
 	static const struct {
 		const char *path;
@@ -479,7 +478,7 @@ static void test_queries(const void *fdt)
 		{ "uart1", 0, CB_UART_8250_MMIO, 0x10003000, 2 },		/* reg-shift */
 		{ "/soc/serial@3000:9600", 0, CB_UART_8250_MMIO, 0x10003000, 2 },
 		{ "/soc/serial@200000", DT_ERR_BADVALUE, 0, 0, 0 },	/* outside soc's ranges */
-		{ "/soc/serial@4000", DT_ERR_NOTFOUND, 0, 0, 0 },	/* i.MX: not driven */
+		{ "/soc/serial@4000", 0, CB_UART_IMX, 0x10004000, 0 },	/* i.MX */
 		{ "/soc/serial@5000", 0, CB_UART_8250_MMIO, 0x10005000, 2 },	/* "ti,omap" prefix */
 		{ "/soc/serial@6000", DT_ERR_NOTFOUND, 0, 0, 0 },	/* ns1655: too short */
 		{ "orphan", DT_ERR_BADVALUE, 0, 0, 0 },			/* parent without ranges */
@@ -515,28 +514,60 @@ static void test_queries(const void *fdt)
 
 	begin("stdout_uart: aliases, options, ranges, kinds");
 	for (size_t i = 0; i < sizeof(uarts) / sizeof(uarts[0]); i++) {
-		uint32_t k2, s2;
-		uint64_t b2;
+		struct dt_uart r;
 
 		fdt_setprop_string(a, chosen, "stdout-path", uarts[i].path);
-		kind = 99;
-		err = dt_stdout_uart(a, &kind, &base, &shift);
+		u.kind = 99;
+		err = dt_stdout_uart(a, &u);
 		CHECK(err == uarts[i].err, "%s: err %d (%s)", uarts[i].path, err,
 		      dt_strerror(err));
-		CHECK(err == ref_stdout_uart(a, &k2, &b2, &s2), "%s: libfdt version",
+		CHECK(err == ref_stdout_uart(a, &r), "%s: libfdt version",
 		      uarts[i].path);
 		if (!err)
-			CHECK(kind == uarts[i].kind && base == uarts[i].base &&
-			      shift == uarts[i].shift, "%s: kind %u base %#llx shift %u",
-			      uarts[i].path, kind, (unsigned long long)base, shift);
+			CHECK(u.kind == uarts[i].kind && u.base == uarts[i].base &&
+			      u.shift == uarts[i].shift, "%s: kind %u base %#llx shift %u",
+			      uarts[i].path, u.kind, (unsigned long long)u.base, u.shift);
 		else
-			CHECK(kind == CB_UART_NONE, "%s: kind NONE on error", uarts[i].path);
+			CHECK(u.kind == CB_UART_NONE, "%s: kind NONE on error", uarts[i].path);
 	}
 	fdt_delprop(a, chosen, "stdout-path");
-	CHECK(dt_stdout_uart(a, &kind, &base, &shift) == DT_ERR_NOTFOUND, "no stdout-path");
+	CHECK(dt_stdout_uart(a, &u) == DT_ERR_NOTFOUND, "no stdout-path");
 	fdt_setprop_string(a, chosen, "linux,stdout-path", "uart1");
-	CHECK(dt_stdout_uart(a, &kind, &base, &shift) == 0 && base == 0x10003000,
+	CHECK(dt_stdout_uart(a, &u) == 0 && u.base == 0x10003000,
 	      "linux,stdout-path");
+	n = fdt_path_offset(a, "/soc/serial@3000");
+	fdt_setprop_u32(a, n, "reg-io-width", 4);
+	CHECK(dt_stdout_uart(a, &u) == 0 && u.kind == CB_UART_8250_MMIO32,
+	      "reg-io-width 4: 32-bit 8250");
+	fdt_setprop_u32(a, n, "reg-io-width", 1);
+	CHECK(dt_stdout_uart(a, &u) == 0 && u.kind == CB_UART_8250_MMIO,
+	      "reg-io-width 1: bytes");
+	fdt_delprop(a, n, "reg-io-width");
+	end();
+
+	begin("serial_uart: console=<tty><n> by alias, else the n-th in tree order");
+	CHECK(dt_serial_uart(a, CB_UART_8250_MMIO, "serial0", 0, &u) == 0 &&
+	      u.base == 0x10001200 && u.shift == 2, "alias serial0");
+	CHECK(dt_serial_uart(a, CB_UART_PL011, "serial0", 0, &u) == DT_ERR_NOTFOUND &&
+	      u.kind == CB_UART_NONE, "alias of another kind");
+	CHECK(dt_serial_uart(a, CB_UART_PL011, "serial1", 0, &u) == DT_ERR_BADVALUE,
+	      "no alias: 1st pl011, outside soc's ranges");
+	CHECK(dt_serial_uart(a, CB_UART_PL011, "serial1", 2, &u) == 0 &&
+	      u.base == 0x40000000, "no alias: 3rd pl011 (2 cells)");
+	CHECK(dt_serial_uart(a, CB_UART_PL011, "serial1", 3, &u) == DT_ERR_NOTFOUND,
+	      "no 4th pl011");
+	CHECK(dt_serial_uart(a, CB_UART_IMX, "serial7", 0, &u) == 0 &&
+	      u.kind == CB_UART_IMX && u.base == 0x10004000, "no alias: 1st i.MX");
+	for (n = 0; n < 4; n++) {
+		struct dt_uart r;
+		int e2 = ref_serial_uart(a, CB_UART_PL011, n + 1, &r);
+		char alias[16];
+
+		snprintf(alias, sizeof(alias), "serial%d", n + 1);
+		err = dt_serial_uart(a, CB_UART_PL011, alias, n + 1, &u);
+		CHECK(err == e2 && u.kind == r.kind && (err || u.base == r.base),
+		      "pl011 %d: %d/%d", n, err, e2);
+	}
 	end();
 
 	begin("psci conduit and root compatible match");
@@ -702,8 +733,7 @@ static void fuzz_one(const char *base, size_t size, uint32_t *seed, int *accepte
 	char *p = dup_exact(base, size);
 	int flips = 1 + (*seed >> 8) % 4;
 	struct dt_region r[16];
-	uint32_t kind, shift;
-	uint64_t addr;
+	struct dt_uart u;
 	int n;
 
 	for (int i = 0; i < flips; i++) {
@@ -718,7 +748,9 @@ static void fuzz_one(const char *base, size_t size, uint32_t *seed, int *accepte
 		CHECK(fdt_check_full(p, size) == 0, "accepted what libfdt rejects");
 		dt_memory(p, r, 16, &n);
 		dt_memreserve(p, r, 16, &n);
-		dt_stdout_uart(p, &kind, &addr, &shift);
+		dt_stdout_uart(p, &u);
+		dt_serial_uart(p, CB_UART_PL011, "serial0", 0, &u);
+		dt_serial_uart(p, CB_UART_8250_MMIO, "serial9", 1, &u);
 		dt_psci_conduit(p);
 		dt_root_compatible_match(p, p);
 		for (n = 0; n >= 0; n = fdt_next_node(p, n, NULL))

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "blob.h"
 #include "dt_internal.h"
 #include "dt_ref.h"
 
@@ -22,7 +23,9 @@
 struct stats {
 	int dtbs, nodes, props, paths, aliases, cells_big;
 	int variants, bytes_equal, errors_equal;
-	int memory, memreserve, uarts, uart_kinds[4], psci[3], compat;
+	int memory, memreserve, uarts, uart_kinds[CB_UART_KINDS], psci[3], compat;
+	int no_uart[16];	/* stdout-path but no UART, by -error */
+	int serials;		/* console=<tty><n> look-ups that found one */
 	int fails[6];		/* per case below */
 };
 
@@ -141,8 +144,8 @@ static void check_queries(const char *name, const void *fdt, const void *board)
 {
 	struct dt_region r1[MAX_REGIONS], r2[MAX_REGIONS];
 	int n1, n2, e1, e2;
-	uint32_t k1, k2, s1 = 0, s2 = 0;
-	uint64_t b1 = 0, b2 = 0;
+	struct dt_uart u1, u2;
+	uint32_t k;
 
 	e1 = dt_memory(fdt, r1, MAX_REGIONS, &n1);
 	e2 = ref_memory(fdt, r2, MAX_REGIONS, &n2);
@@ -159,15 +162,33 @@ static void check_queries(const char *name, const void *fdt, const void *board)
 	if (e1 != e2 || n1 != n2 || memcmp(r1, r2, n1 * sizeof(r1[0])))
 		fail(C_MEMORY, name, "memreserve: %d/%d regions, err %d/%d", n1, n2, e1, e2);
 
-	e1 = dt_stdout_uart(fdt, &k1, &b1, &s1);
-	e2 = ref_stdout_uart(fdt, &k2, &b2, &s2);
-	if (e1 != e2 || k1 != k2 || (!e1 && (b1 != b2 || s1 != s2)))
+	e1 = dt_stdout_uart(fdt, &u1);
+	e2 = ref_stdout_uart(fdt, &u2);
+	if (e1 != e2 || u1.kind != u2.kind || (!e1 && (u1.base != u2.base || u1.shift != u2.shift)))
 		fail(C_UART, name, "err %d/%d kind %u/%u base %#llx/%#llx shift %u/%u",
-		     e1, e2, k1, k2, (unsigned long long)b1,
-		     (unsigned long long)b2, s1, s2);
+		     e1, e2, u1.kind, u2.kind, (unsigned long long)u1.base,
+		     (unsigned long long)u2.base, u1.shift, u2.shift);
 	if (!e1) {
 		st.uarts++;
-		st.uart_kinds[k1 & 3]++;
+		st.uart_kinds[u1.kind % CB_UART_KINDS]++;
+	} else if (e1 != DT_ERR_NOTFOUND || fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "stdout-path", NULL) ||
+		   fdt_getprop(fdt, fdt_path_offset(fdt, "/chosen"), "linux,stdout-path", NULL)) {
+		st.no_uart[-e1 & 15]++;
+	}
+	/* console=<tty><n>: every kind, aliases serial0..3 or the tree order */
+	for (k = CB_UART_PL011; k < CB_UART_KINDS; k++) {
+		for (int n = 0; n < 4 && k != CB_UART_8250_IO && k != CB_UART_8250_MMIO32; n++) {
+			char alias[16];
+
+			snprintf(alias, sizeof(alias), "serial%d", n);
+			e1 = dt_serial_uart(fdt, k, alias, n, &u1);
+			e2 = ref_serial_uart(fdt, k, n, &u2);
+			if (e1 != e2 || u1.kind != u2.kind || (!e1 && (u1.base != u2.base || u1.shift != u2.shift)))
+				fail(C_UART, name, "%s kind %u: err %d/%d kind %u/%u base %#llx/%#llx",
+				     alias, k, e1, e2, u1.kind, u2.kind, (unsigned long long)u1.base,
+				     (unsigned long long)u2.base);
+			st.serials += !e1;
+		}
 	}
 	e1 = dt_psci_conduit(fdt);
 	if (e1 != ref_psci_conduit(fdt))
@@ -371,9 +392,15 @@ int main(void)
 		printf("PASS: memory: %d /memory regions, %d reservations equal\n",
 		       st.memory, st.memreserve);
 	if (!st.fails[C_UART])
-		printf("PASS: stdout_uart+psci: %d consoles (%d pl011, %d 8250), psci smc %d hvc %d none %d\n",
-		       st.uarts, st.uart_kinds[1], st.uart_kinds[2], st.psci[1],
-		       st.psci[2], st.psci[0]);
+		printf("PASS: stdout_uart+psci: %d consoles (pl011 %d, 8250 %d, 8250 32-bit %d, i.MX %d, Samsung %d, Cadence %d, UARTDM %d), "
+		       "none with stdout-path: %d unknown UART or node, %d bad value, %d bad alias; "
+		       "%d console=<tty><n> look-ups; psci smc %d hvc %d none %d\n",
+		       st.uarts, st.uart_kinds[CB_UART_PL011], st.uart_kinds[CB_UART_8250_MMIO],
+		       st.uart_kinds[CB_UART_8250_MMIO32], st.uart_kinds[CB_UART_IMX],
+		       st.uart_kinds[CB_UART_SAMSUNG], st.uart_kinds[CB_UART_CADENCE],
+		       st.uart_kinds[CB_UART_MSM], st.no_uart[-DT_ERR_NOTFOUND],
+		       st.no_uart[-DT_ERR_BADVALUE], st.no_uart[-DT_ERR_BADPATH], st.serials,
+		       st.psci[1], st.psci[2], st.psci[0]);
 	if (!st.fails[C_COMPAT])
 		printf("PASS: compat: %d DTBs share a root compatible with am335x-boneblack\n",
 		       st.compat);

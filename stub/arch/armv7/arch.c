@@ -8,6 +8,7 @@
 #include "arch.h"
 #include "armv7.h"
 #include "dt.h"
+#include "serial.h"
 #include "asm.h"
 
 #define PSCI_SYSTEM_RESET	0x84000009u
@@ -66,18 +67,29 @@ static void fdt_regions(const void *fdt, bool rsv, struct mem_region *to,
 static void learn(struct stub *s, const void *fdt)
 {
 	struct layout_map *m = &s->in.map;
-	uint32_t kind, shift = 0;
-	uint64_t base = 0;
+	struct dt_uart u;
 
 	if (!console_ready()) {
-		dt_stdout_uart(fdt, &kind, &base, &shift);	/* kind NONE on error */
-		console_init(kind, (uintptr_t)base, shift);
+		dt_stdout_uart(fdt, &u);	/* kind NONE on error */
+		console_init(u.kind, (uintptr_t)u.base, u.shift);
 	}
 	if (!m->nram)
 		fdt_regions(fdt, false, m->ram, &m->nram, LAYOUT_MAX_RAM);
 	fdt_regions(fdt, true, m->reserved, &m->nreserved, LAYOUT_MAX_RESERVED);
 	if (!s->arch.psci)
 		s->arch.psci = dt_psci_conduit(fdt);
+}
+
+/* No tree named a console: the one the kernel's command line names
+ * (serial.h, serial_from_cmdline). */
+static void cmdline_console(struct stub *s)
+{
+	char cmd[STUB_MAX_CMDLINE];
+	struct dt_uart u;
+
+	if (!console_ready() && stub_cmdline(s, cmd, sizeof(cmd)) >= 0 &&
+	    serial_from_cmdline(s->arch.fdt, cmd, &u) == 0)
+		console_init(u.kind, (uintptr_t)u.base, u.shift);
 }
 
 /*
@@ -167,6 +179,7 @@ void arch_probe(struct stub *s)
 		learn(s, a->fdt);
 	else
 		a->fdt = a->loader_fdt;
+	cmdline_console(s);
 	/* Last resorts: the board's RAM, else 128 MiB from the 128 MiB-aligned
 	 * base below the blob (AUTO_ZRELADDR's guess). */
 	if (!s->in.map.nram) {
