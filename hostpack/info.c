@@ -133,7 +133,7 @@ static void uart_list(uint16_t arch, bool json)
 		bool any = false;
 
 		for (t = SERIAL_COMPATS; *t; t += strlen(t) + 1) {
-			if ((uint32_t)(*t >> 4) != k)
+			if ((uint8_t)*t >> 4u != k)
 				continue;
 			if (!any)
 				printf(json ? "%s{\"kind\": \"%s\", \"compatible\": [" : "%s%s (",

@@ -184,7 +184,7 @@ static int uart_at(const void *fdt, const struct dt_path *pa, uint32_t want,
 	u->kind = CB_UART_NONE;
 	while (*t && dt_compat_(fdt, node, t + 1, true) < 0)
 		t += slen(t) + 1;
-	if (!*t || (want && want != (uint32_t)(*t >> 4)))
+	if (!*t || (want && want != (uint8_t)*t >> 4u))
 		return DT_ERR_NOTFOUND;
 	err = translate(fdt, pa, &u->base);
 	if (err)
@@ -192,7 +192,7 @@ static int uart_at(const void *fdt, const struct dt_path *pa, uint32_t want,
 	p = dt_getprop(fdt, node, "reg-shift", &len);
 	u->shift = p && len == 4 ? dt_ld32(p) : (uint32_t)(*t & 15);
 	p = dt_getprop(fdt, node, "reg-io-width", &len);
-	u->kind = *t >> 4;
+	u->kind = (uint8_t)*t >> 4;
 	if (u->kind == CB_UART_8250_MMIO && p && len == 4 && dt_ld32(p) == 4)
 		u->kind = CB_UART_8250_MMIO32;
 	return 0;

@@ -47,7 +47,7 @@ static int earlycon(const char *v, struct dt_uart *u)
 
 	if (!r)
 		return DT_ERR_NOTFOUND;
-	u->kind = *r >> 4;
+	u->kind = (uint8_t)*r >> 4;
 	u->shift = 0;
 	u->base = 0;
 	for (;;) {
@@ -55,7 +55,7 @@ static int earlycon(const char *v, struct dt_uart *u)
 			;
 		if (*v != 'm')
 			break;
-		if (v[4] == '3') {	/* mmio32: 32-bit registers */
+		if (v[4] == '3' && u->kind == CB_UART_8250_MMIO) {	/* mmio32 */
 			u->kind = CB_UART_8250_MMIO32;
 			u->shift = 2;
 		}
@@ -85,5 +85,5 @@ int serial_from_cmdline(const void *fdt, char *cmd, struct dt_uart *u)
 	/* "serial<n>" over "...=<tty><n>": at least 6 bytes before <n> */
 	*e = '\0';
 	memcpy(v - 6, "serial", 6);
-	return dt_serial_uart(fdt, *r >> 4, v - 6, n, u);
+	return dt_serial_uart(fdt, (uint8_t)*r >> 4, v - 6, n, u);
 }

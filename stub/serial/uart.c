@@ -23,12 +23,15 @@ static const struct uart_regs kinds[CB_UART_KINDS - 1] = {
 	[CB_UART_MSM - 1]	  = { 0x70, 0x08, 2, UART_WAIT_CLEAR | UART_IO32 | UART_DM },
 };
 
-/* What this arch can have: a PC's console is an 8250 on I/O ports, the
- * one kind the x86 stub builds (it has no room for more); ARM has no
- * I/O ports. */
-#if defined(__i386__) || defined(__x86_64__)
+/* What a stub can have.  The x86 stub builds a PC's console only, an 8250
+ * on I/O ports (its 8 KiB have no room for more: its arch.mk defines
+ * UART_PC_ONLY); ARM has no I/O ports; host tests build everything. */
+#if defined(UART_PC_ONLY)
 #define ONE_KIND	CB_UART_8250_IO
 #define HAS		(UART_WAIT_CLEAR | UART_PORT)
+#elif defined(CB_MMIO_MODEL)
+#define ONE_KIND	0
+#define HAS		(UART_WAIT_CLEAR | UART_IO32 | UART_PORT | UART_DM)
 #else
 #define ONE_KIND	0
 #define HAS		(UART_WAIT_CLEAR | UART_IO32 | UART_DM)

@@ -21,3 +21,5 @@ CFLAGS_arch.c.o	:= -Oz
 CFLAGS_e820.c.o	:= -Oz
 # LZ4 without its fast path: memcpy is `rep movsb` here (arch/lib.c).
 CFLAGS_lz4.o	:= -DLZ4_COMPACT
+# The serial driver for a PC's console only (stub/serial/uart.c).
+CFLAGS_uart.o	:= -DUART_PC_ONLY
