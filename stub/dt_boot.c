@@ -130,33 +130,32 @@ int dt_memreserve(const void *fdt, struct dt_region *r, int max, int *n)
 }
 
 /* First reg address of the path's last node, through the ranges of every
- * bus above it (spec 2.3.8) */
+ * bus above it (spec 2.3.8); a bus's parent's cells are the next level's */
 static int translate(const void *fdt, const struct dt_path *pa, uint64_t *addr)
 {
 	const int *st = pa->node;
-	int d = pa->n, ac, sc, pac, len, step;
+	int d = pa->n - 2, ac, sc, pac, psc, len, step;
 	const char *p, *e;
 	uint64_t a, child;
 
-	if (d > DT_MAX_DEPTH)
+	if (d >= DT_MAX_DEPTH - 1)
 		return DT_ERR_NOSPACE;
-	if (d < 2)
+	if (d < 0)
 		return DT_ERR_BADVALUE;
-	ac = dt_cells_(fdt, st[d - 2], &sc);
-	p = dt_getprop(fdt, st[d - 1], "reg", &len);
+	ac = dt_cells_(fdt, st[d], &sc);
+	p = dt_getprop(fdt, st[d + 1], "reg", &len);
 	if (ac < 0)
 		return ac;
 	if (!p || len < ac * 4)
 		return DT_ERR_BADVALUE;
 	a = dt_cells_read_(p, ac);
-	for (d -= 2; d > 0; d--) {
+	for (; d > 0; d--, ac = pac, sc = psc) {
 		p = dt_getprop(fdt, st[d], "ranges", &len);
+		pac = dt_cells_(fdt, st[d - 1], &psc);
 		if (!p)
 			return DT_ERR_BADVALUE;
 		if (!len)	/* identity */
 			continue;
-		ac = dt_cells_(fdt, st[d], &sc);
-		pac = dt_cells_(fdt, st[d - 1], &step);
 		if (ac < 0 || pac < 0)
 			return DT_ERR_BADNCELLS;
 		step = (ac + pac + sc) * 4;
@@ -173,13 +172,22 @@ static int translate(const void *fdt, const struct dt_path *pa, uint64_t *addr)
 	return 0;
 }
 
+/* A one-cell property of @node, else @dflt */
+static uint32_t cell_or(const void *fdt, int node, const char *name, uint32_t dflt)
+{
+	int len;
+	const char *p = dt_getprop(fdt, node, name, &len);
+
+	return p && len == 4 ? dt_ld32(p) : dflt;
+}
+
 /* The UART at the end of @pa if its kind (SERIAL_COMPATS) is @want, or
  * any with @want 0 */
 static int uart_at(const void *fdt, const struct dt_path *pa, uint32_t want,
 		   struct dt_uart *u)
 {
-	const char *t = SERIAL_COMPATS, *p;
-	int node = pa->node[(pa->n - 1) & (DT_MAX_DEPTH - 1)], len, err;
+	const char *t = SERIAL_COMPATS;
+	int node = pa->node[(pa->n - 1) & (DT_MAX_DEPTH - 1)], err;
 
 	u->kind = CB_UART_NONE;
 	while (*t && dt_compat_(fdt, node, t + 1, true) < 0)
@@ -189,11 +197,9 @@ static int uart_at(const void *fdt, const struct dt_path *pa, uint32_t want,
 	err = translate(fdt, pa, &u->base);
 	if (err)
 		return err;
-	p = dt_getprop(fdt, node, "reg-shift", &len);
-	u->shift = p && len == 4 ? dt_ld32(p) : (uint32_t)(*t & 15);
-	p = dt_getprop(fdt, node, "reg-io-width", &len);
+	u->shift = cell_or(fdt, node, "reg-shift", *t & 15);
 	u->kind = (uint8_t)*t >> 4;
-	if (u->kind == CB_UART_8250_MMIO && p && len == 4 && dt_ld32(p) == 4)
+	if (u->kind == CB_UART_8250_MMIO && cell_or(fdt, node, "reg-io-width", 1) == 4)
 		u->kind = CB_UART_8250_MMIO32;
 	return 0;
 }

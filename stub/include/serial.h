@@ -14,9 +14,9 @@
 #include "dt.h"
 
 struct uart {
-	uint32_t kind;		/* CB_UART_* */
 	uintptr_t base;		/* MMIO address, or x86 I/O port */
-	uint32_t shift;		/* register offsets are scaled by 1 << shift */
+	uint8_t kind;		/* CB_UART_* */
+	uint8_t shift;		/* register offsets are scaled by 1 << shift */
 };
 
 /*

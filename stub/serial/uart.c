@@ -46,22 +46,24 @@ static uint32_t rd(uint32_t flags, uintptr_t a)
 
 void uart_putc(const struct uart *u, char c)
 {
-	const struct uart_regs *r;
+	struct uart_regs r;
 	uintptr_t a;
+	uint32_t f, k = ONE_KIND ? ONE_KIND : u->kind;
 	unsigned int spin = UART_SPIN;
 
-	if (ONE_KIND ? u->kind != ONE_KIND : u->kind - 1 >= CB_UART_KINDS - 1)
+	if (k - 1 >= CB_UART_KINDS - 1u || (ONE_KIND && u->kind != ONE_KIND))
 		return;
-	r = &kinds[(ONE_KIND ? ONE_KIND : u->kind) - 1];
-	if (r->flags & HAS & UART_DM)
+	r = kinds[k - 1];
+	f = r.flags & HAS;
+	if (f & UART_DM)
 		uartdm_prepare(u->base);
-	a = u->base + (r->status << u->shift);
-	while (((rd(r->flags & HAS, a) >> r->bit ^ r->flags) & 1) && --spin)
+	a = u->base + (r.status << u->shift);
+	while (((rd(f, a) >> r.bit ^ f) & 1) && --spin)
 		;
-	a = u->base + (r->data << u->shift);
-	if (r->flags & HAS & UART_PORT)
+	a = u->base + (r.data << u->shift);
+	if (f & UART_PORT)
 		outb((uint16_t)a, (uint8_t)c);
-	else if (r->flags & HAS & UART_IO32)
+	else if (f & UART_IO32)
 		mmio_write32(a, (uint8_t)c);
 	else
 		mmio_write8(a, (uint8_t)c);

@@ -12,16 +12,15 @@
 #define DM_SR_TXEMT	(1u << 3)
 #define DM_CR		0x10
 #define DM_CR_RESET_TXRDY	0x300
-#define DM_ISR		0x14
-#define DM_ISR_TXRDY	(1u << 7)
 #define DM_NCF_TX	0x40
 
 void uartdm_prepare(uintptr_t base)
 {
 	unsigned int spin = UART_SPIN;
 
-	while (!(mmio_read32(base + DM_SR) & DM_SR_TXEMT) &&
-	       !(mmio_read32(base + DM_ISR) & DM_ISR_TXRDY) && --spin)
+	/* Linux also stops at ISR.TXRDY (the count sent); the transmitter
+	 * empty comes a byte later and needs no second register */
+	while (!(mmio_read32(base + DM_SR) & DM_SR_TXEMT) && --spin)
 		;
 	mmio_write32(base + DM_CR, DM_CR_RESET_TXRDY);
 	mmio_write32(base + DM_NCF_TX, 1);
