@@ -4,13 +4,14 @@
  * DTBs.  dt_check() first, compared with libfdt's fdt_check_full(); on a
  * blob it accepts, the boot fix-ups the stub runs: dt_open_into() a bigger
  * buffer, dt_set_chosen(), dt_memory(), dt_memreserve(), dt_stdout_uart(),
- * dt_psci_conduit(), dt_root_compatible_match().  The edited tree must
+ * dt_serial_uart(), dt_psci_conduit(), dt_root_compatible_match().  The edited tree must
  * still pass both dt_check() and fdt_check_full().
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libfdt.h>
+#include "blob.h"
 #include "dt.h"
 
 #define MAX_DTB		(256 * 1024)
@@ -19,8 +20,8 @@
 static void fixups(const void *fdt, uint32_t tsize, uint32_t seed)
 {
 	int bufsize = (int)tsize + (int)(seed % ROOM), n, err;
-	uint64_t start = seed & 0xfff000, base;
-	uint32_t kind, shift;
+	uint64_t start = seed & 0xfff000;
+	struct dt_uart u;
 	struct dt_region r[8];
 	void *buf;
 
@@ -38,8 +39,11 @@ static void fixups(const void *fdt, uint32_t tsize, uint32_t seed)
 			abort();
 		if (dt_memreserve(buf, r, 8, &n) == 0 && (n < 0 || n > 8))
 			abort();
-		err = dt_stdout_uart(buf, &kind, &base, &shift);
-		if (err != 0 && kind != 0)
+		err = dt_stdout_uart(buf, &u);
+		if ((err != 0 && u.kind != 0) || u.kind >= CB_UART_KINDS)
+			abort();
+		err = dt_serial_uart(buf, CB_UART_PL011, "serial0", seed >> 2 & 3, &u);
+		if ((err != 0 && u.kind != 0) || u.kind >= CB_UART_KINDS)
 			abort();
 		err = dt_psci_conduit(buf);
 		if (err < DT_PSCI_NONE || err > DT_PSCI_HVC)
