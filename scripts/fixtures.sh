@@ -449,7 +449,8 @@ step() { # name check-cmd make-cmd
 }
 
 main() {
-	local t0=$SECONDS stamp=$CACHE/.fixtures-stamp fresh= m
+	local t0=$SECONDS stamp=$CACHE/.fixtures-stamp fresh=
+	local m
 	mkdir -p "$CACHE/armhf" "$CACHE/amd64"
 	if ! cmp -s "$stamp" <(stamp_text); then
 		fresh=1
