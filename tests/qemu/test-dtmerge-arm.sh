@@ -14,6 +14,8 @@
 #                           /memreserve/ 0x60000000+128 MiB, a no-map
 #                           /reserved-memory carve-out at 0x50000000+1 MiB
 #                           and QEMU's kaslr-seed
+#   ...-zimage              controls: the plain zImage with -initrd, the
+#                           same machine and loader DTB, no stub
 #
 # The initramfs's /extra-report (tests/dtmerge/extra-report) prints what
 # /proc/device-tree holds; /memreserve/ entries leave no trace there, so
@@ -59,19 +61,24 @@ check_plan_clear() { # start-hex size-hex
 }
 
 # boot NAME PACKED-DTB MEM [QEMU-ARG...]: pack and boot; leaves the checks
-# of what the kernel got to the caller.
+# of what the kernel got to the caller. PACKED-DTB "-" boots the plain
+# zImage with -initrd and -append instead: the controls, whose kernel reads
+# the loader's DTB itself, prove the expectations right.
 boot() {
 	local name=$1 dtb=$2 mem=$3 blob=$work/$1.blob
+	local image=(-kernel "$blob")
 	shift 3
 	cmdline="console=ttyAMA0 quiet chainboot.test=$name"
-	if ! "$hostpack" pack --arch armv7 --kernel "$kernel" --initrd "$initrd" \
+	if [ "$dtb" = - ]; then
+		image=(-kernel "$kernel" -initrd "$initrd" -append "$cmdline")
+	elif ! "$hostpack" pack --arch armv7 --kernel "$kernel" --initrd "$initrd" \
 		--dtb "$dtb" --cmdline "$cmdline" --compress lz4 -o "$blob" \
 		>"$CB_LOGDIR/$name.pack" 2>&1; then
 		CB_WHY+=("hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")")
 		return 1
 	fi
 	qemu_run "$name" qemu-system-arm -M virt -cpu cortex-a15 -m "$mem" \
-		-nographic -no-reboot -kernel "$blob" "$@"
+		-nographic -no-reboot "${image[@]}" "$@"
 	check_exit
 	check_init_reached || return 1
 	check_initrd_ok
@@ -85,45 +92,59 @@ if boot "$name" "$dtbs/virt-2048m.dtb" 1024; then
 fi
 test_result "$name"
 
-name=dtmerge-virt-more-ram
-if boot "$name" "$dtbs/virt-1024m.dtb" 2048; then
-	check_ram $((2048 * mib))
-	check_line "DT: memory@40000000 reg 00000000 40000000 00000000 80000000"
-fi
-test_result "$name"
+for name in dtmerge-virt-more-ram dtmerge-virt-more-ram-zimage; do
+	dtb=$dtbs/virt-1024m.dtb
+	[ "$name" = dtmerge-virt-more-ram ] || dtb=-
+	if boot "$name" "$dtb" 2048; then
+		check_ram $((2048 * mib))
+		check_line "DT: memory@40000000 reg 00000000 40000000 00000000 80000000"
+	fi
+	test_result "$name"
+done
 
 # The loader's DTB: what QEMU makes at -m 1024, plus the reservations.
-name=dtmerge-virt-reserved
 loader=$work/loader.dtb
 packed=$work/packed.dtb
-{
-	dtc -q -I dtb -O dts "$dtbs/virt-1024m.dtb" |
-		sed 's|^/dts-v1/;$|/dts-v1/;\n/memreserve/ 0x60000000 0x8000000;|'
-	cat <<-'EOF'
-	/ {
-		reserved-memory {
-			#address-cells = <2>;
-			#size-cells = <2>;
-			ranges;
-			carveout@50000000 {
-				reg = <0x0 0x50000000 0x0 0x100000>;
-				no-map;
+make_dtbs() {
+	{
+		dtc -q -I dtb -O dts "$dtbs/virt-1024m.dtb" |
+			sed 's|^/dts-v1/;$|/dts-v1/;\n/memreserve/ 0x60000000 0x8000000;|'
+		cat <<-'EOF'
+		/ {
+			reserved-memory {
+				#address-cells = <2>;
+				#size-cells = <2>;
+				ranges;
+				carveout@50000000 {
+					reg = <0x0 0x50000000 0x0 0x100000>;
+					no-map;
+				};
 			};
 		};
-	};
-	EOF
-} | dtc -q -I dts -O dtb -o "$loader" - &&
+		EOF
+	} | dtc -q -I dts -O dtb -o "$loader" - || return
+	# The packed DTB: 512 MiB, and no seeds, so only the loader has them.
 	cp "$CB_CACHE/armhf/virt.dtb" "$packed" &&
-	fdtput -d "$packed" /chosen kaslr-seed &&
-	fdtput -d "$packed" /chosen rng-seed ||
-	CB_WHY+=("cannot make the loader and packed DTBs (dtc, fdtput)")
-if [ ${#CB_WHY[@]} = 0 ] && boot "$name" "$packed" 1024 -dtb "$loader"; then
-	# 1 GiB less the 128 MiB /memreserve/ and the 1 MiB no-map carve-out.
-	check_ram $(((1024 - 128 - 1) * mib))
-	check_line "DT: memory@40000000 reg 00000000 40000000 00000000 40000000"
-	check_line "DT: reserved-memory/carveout@50000000 reg 00000000 50000000 00000000 00100000 no-map"
-	check_line "DT: chosen/kaslr-seed 8 bytes"
-	check_plan_clear 50000000 100000
-	check_plan_clear 60000000 8000000
-fi
-test_result "$name"
+		fdtput -d "$packed" /chosen kaslr-seed &&
+		fdtput -d "$packed" /chosen rng-seed
+}
+rm -f "$loader" "$packed"
+make_dtbs || rm -f "$loader"
+for name in dtmerge-virt-reserved dtmerge-virt-reserved-zimage; do
+	dtb=$packed
+	[ "$name" = dtmerge-virt-reserved ] || dtb=-
+	if [ ! -s "$loader" ]; then
+		CB_WHY+=("cannot make the loader and packed DTBs (dtc, fdtput)")
+	elif boot "$name" "$dtb" 1024 -dtb "$loader"; then
+		# 1 GiB less the 128 MiB /memreserve/ and the 1 MiB no-map carve-out.
+		check_ram $(((1024 - 128 - 1) * mib))
+		check_line "DT: memory@40000000 reg 00000000 40000000 00000000 40000000"
+		check_line "DT: reserved-memory/carveout@50000000 reg 00000000 50000000 00000000 00100000 no-map"
+		check_line "DT: chosen/kaslr-seed 8 bytes"
+		if [ "$dtb" != - ]; then
+			check_plan_clear 50000000 100000
+			check_plan_clear 60000000 8000000
+		fi
+	fi
+	test_result "$name"
+done
