@@ -145,16 +145,6 @@ static int regions_cmp(const void *a, const void *b)
 	return x->base < y->base ? -1 : x->base > y->base;
 }
 
-static int exact_child(const void *fdt, int parent, const char *name)
-{
-	int node;
-
-	fdt_for_each_subnode(node, fdt, parent)
-		if (!strcmp(fdt_get_name(fdt, node, NULL), name))
-			return node;
-	return node;
-}
-
 /* The promises of the policy, read with libfdt from the three trees. */
 static void check_policy(const char *what, const void *packed, const void *loader,
 			 const void *out, int with_carry)
@@ -201,7 +191,7 @@ static void check_policy(const char *what, const void *packed, const void *loade
 	fdt_for_each_subnode(node, loader, lr < 0 ? 0 : lr) {
 		const char *st = fdt_getprop(loader, node, "status", NULL);
 		const char *name = fdt_get_name(loader, node, NULL);
-		int on = exact_child(out, or_, name), p;
+		int on = ref_exact_child(out, or_, name), p;
 
 		if (lr < 0)
 			break;
