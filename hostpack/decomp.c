@@ -87,17 +87,21 @@ static int run_gzip(const uint8_t *src, size_t src_len, uint8_t *dst,
 	return full_or_bad(ret == Z_BUF_ERROR, z.avail_in, z.avail_out);
 }
 
+#define DECOMP_LZMA_MEMLIMIT	(512ull << 20)
+
 static int run_lzma(int codec, const uint8_t *src, size_t src_len,
 		    uint8_t *dst, size_t cap, size_t *out, size_t *used)
 {
 	lzma_stream s = LZMA_STREAM_INIT;
 	lzma_ret ret;
 
-	/* No LZMA_CONCATENATED: stop at the end of the first stream. */
+	/* No LZMA_CONCATENATED: stop at the end of the first stream.  A
+	 * header may ask for a 4 GiB dictionary; kernels use 64 MiB at most
+	 * (lzma -9), so more than DECOMP_LZMA_MEMLIMIT is bad data. */
 	if (codec == DECOMP_XZ)
-		ret = lzma_stream_decoder(&s, UINT64_MAX, 0);
+		ret = lzma_stream_decoder(&s, DECOMP_LZMA_MEMLIMIT, 0);
 	else
-		ret = lzma_alone_decoder(&s, UINT64_MAX);
+		ret = lzma_alone_decoder(&s, DECOMP_LZMA_MEMLIMIT);
 	if (ret != LZMA_OK)
 		return DECOMP_EDATA;
 	s.next_in = src;

@@ -9,6 +9,12 @@
 #   armhf/dtbs           -> Debian's armhf dtbs dir    (vexpress DTB present)
 #   armhf/virt.dtb       QEMU virt, -cpu cortex-a15 -m 512   (psci method hvc)
 #   armhf/virt-hyp.dtb   the same with virtualization=on     (psci method smc)
+#   armhf/qemu-dtbs/     the DTB QEMU passes in r2 (dumpdtb), each next to a
+#                        .cmd file holding the QEMU options it was dumped with:
+#     MACHINE.dtb        every board of tests/qemu/boards-arm.list, started
+#                        with its -m and `-dtb <its Debian DTB>` (QEMU's /memory)
+#     virt-1024m.dtb     QEMU virt, -cpu cortex-a15 -m 1024
+#     virt-2048m.dtb     QEMU virt, -cpu cortex-a15 -m 2048
 #   armhf/busybox        static busybox, ARM ELF
 #   armhf/kexec-root/    sbin/kexec + the libraries it needs + loader
 #   amd64/linux          Debian amd64 bzImage          ("HdrS" at 0x202)
@@ -215,6 +221,45 @@ make_virt_dtb() { # name machine-options
 		die "armhf/$1: qemu-system-arm -M virt$2,dumpdtb failed (qemu-system-arm)"
 }
 
+# The DTBs QEMU hands a kernel: `-M MACHINE,dumpdtb=FILE` writes the DTB
+# after QEMU's own fix-ups (/memory, /chosen) and exits; no -kernel needed.
+# Paths in the options are relative to the cache, where QEMU runs.
+qemu_dtb_opts() { # name -> QEMU options, one per line
+	local m d mem
+	case $1 in
+	virt-*m)
+		mem=${1#virt-}
+		printf '%s\n' -M virt -cpu cortex-a15 -m "${mem%m}"
+		return
+		;;
+	esac
+	read -r m d mem _ < <(grep -v '^#' "$ROOT/tests/qemu/boards-arm.list" |
+		awk -v m="$1" '$1 == m')
+	[ -n "$m" ] || die "armhf/qemu-dtbs/$1: not in tests/qemu/boards-arm.list"
+	printf '%s\n' -M "$m" -m "$mem" -dtb "armhf/dtbs/$d.dtb"
+}
+
+check_qemu_dtb() { # name
+	local f=$CACHE/armhf/qemu-dtbs/$1.dtb mem
+	[ -f "$f" ] || { bad "armhf/qemu-dtbs/$1.dtb missing"; return 1; }
+	cmp -s "${f%.dtb}.cmd" <(qemu_dtb_opts "$1") ||
+		{ bad "armhf/qemu-dtbs/$1.dtb: dumped with other options than now"; return 1; }
+	mem=$(fdtget -t x "$f" "/$(fdtget -l "$f" / | grep -m1 '^memory')" reg 2>/dev/null) ||
+		{ bad "armhf/qemu-dtbs/$1.dtb: no /memory reg (qemu-system-arm)"; return 1; }
+	ok "armhf/qemu-dtbs/$1" "memory $mem"
+}
+
+make_qemu_dtb() { # name
+	local f=$CACHE/armhf/qemu-dtbs/$1.dtb opts
+	mapfile -t opts < <(qemu_dtb_opts "$1")
+	mkdir -p "$CACHE/armhf/qemu-dtbs"
+	rm -f "$f" "${f%.dtb}.cmd"
+	opts[1]=${opts[1]},dumpdtb=$f
+	(cd "$CACHE" && qemu-system-arm "${opts[@]}" -display none </dev/null >/dev/null 2>&1) ||
+		[ -s "$f" ] || die "armhf/qemu-dtbs/$1.dtb: qemu-system-arm ${opts[*]} failed"
+	qemu_dtb_opts "$1" >"${f%.dtb}.cmd"
+}
+
 # ---- x86 kernel -------------------------------------------------------------
 
 check_bzimage() {
@@ -405,6 +450,7 @@ step() { # name check-cmd make-cmd
 
 main() {
 	local t0=$SECONDS stamp=$CACHE/.fixtures-stamp fresh=
+	local m
 	mkdir -p "$CACHE/armhf" "$CACHE/amd64"
 	if ! cmp -s "$stamp" <(stamp_text); then
 		fresh=1
@@ -416,6 +462,10 @@ main() {
 	step armhf/virt.dtb "check_virt_dtb virt.dtb hvc" "make_virt_dtb virt.dtb"
 	step armhf/virt-hyp.dtb "check_virt_dtb virt-hyp.dtb smc" \
 		"make_virt_dtb virt-hyp.dtb ,virtualization=on"
+	for m in $(grep -v '^#' "$ROOT/tests/qemu/boards-arm.list" | awk '{ print $1 }') \
+		virt-1024m virt-2048m; do
+		step "armhf/qemu-dtbs/$m" "check_qemu_dtb $m" "make_qemu_dtb $m"
+	done
 	step armhf/busybox "check_busybox armhf ARM" make_busybox_armhf
 	step armhf/kexec-root check_kexec_armhf make_kexec_armhf
 	step amd64/linux check_bzimage make_bzimage

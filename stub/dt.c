@@ -105,19 +105,32 @@ int dt_check(const void *fdt, size_t max_size)
 	return DT_ERR_BADLAYOUT;
 }
 
+uint32_t dt_used_size(const void *fdt)
+{
+	return hd(fdt, H_OFF_STRINGS) + hd(fdt, H_SIZE_STRINGS);
+}
+
 int dt_open_into(const void *fdt, void *buf, int bufsize)
 {
-	uint32_t tot = hd(fdt, H_TOTALSIZE);
+	uint32_t used = dt_used_size(fdt);
 
 	if ((uintptr_t)buf & 3)
 		return DT_ERR_ALIGNMENT;
-	if (bufsize < (int)tot)
+	if (bufsize < (int)used)
 		return DT_ERR_NOSPACE;
 	/* blocks in order (dt_check()): free space is after the strings */
-	__builtin_memmove(buf, fdt, tot);
+	__builtin_memmove(buf, fdt, used);
 	hd_set(buf, H_VERSION, 17);
 	hd_set(buf, H_TOTALSIZE, bufsize);
 	return 0;
+}
+
+uint32_t dt_pack(void *fdt)
+{
+	uint32_t n = dt_used_size(fdt);
+
+	hd_set(fdt, H_TOTALSIZE, n);
+	return n;
 }
 
 const char *dt_strerror(int err)

@@ -88,10 +88,24 @@ int dt_check(const void *fdt, size_t max_size);
  * Copy a checked blob into @buf (which may overlap @fdt) and give it
  * @bufsize bytes of totalsize and version 17, so that the fix-ups can use
  * the free space at its end; what fdt_open_into() does with blocks in
- * order, the only ones dt_check() accepts.  Returns 0, DT_ERR_NOSPACE
- * (@bufsize < totalsize), DT_ERR_ALIGNMENT.
+ * order, the only ones dt_check() accepts.  Only the blocks are copied
+ * (dt_used_size()): a tree padded to a large totalsize, as QEMU's are,
+ * needs no more room than its content.  Returns 0, DT_ERR_NOSPACE
+ * (@bufsize < dt_used_size()), DT_ERR_ALIGNMENT.
  */
 int dt_open_into(const void *fdt, void *buf, int bufsize);
+
+/*
+ * Trim the totalsize of a tree from dt_open_into() to the end of its
+ * strings block (libfdt's fdt_pack() for a tree without gaps, what
+ * dt_open_into() keeps): ARM Linux maps at most 2 MiB of DTB and rejects
+ * a larger totalsize, however little of it is used.  Returns the new size.
+ */
+uint32_t dt_pack(void *fdt);
+
+/* Bytes of a checked tree up to the end of its strings block, what
+ * dt_pack() would leave. */
+uint32_t dt_used_size(const void *fdt);
 
 /* Short message for the DT_ERR_* codes the fix-ups return ("?" else). */
 const char *dt_strerror(int err);

@@ -15,7 +15,9 @@
 # qemu_run knobs (environment or shell variables):
 #	QEMU_TIMEOUT	hard limit in seconds (default 60); QEMU is killed after it
 #	QEMU_STOP_ON	fixed string: stop QEMU as soon as the log contains it
-#			(for paths that halt on purpose, e.g. a stub error)
+#			(for paths that halt on purpose, e.g. a stub error, and
+#			machines that cannot power off: CHAINBOOT-INIT-DONE is
+#			the last line the test initramfs's /init prints)
 # After qemu_run: QEMU_LOG (serial log, build/test-logs/NAME.log), QEMU_STATUS
 # (QEMU's exit code), QEMU_TIMED_OUT / QEMU_STOPPED (1 or empty), QEMU_TIME
 # (wall seconds), QEMU_LIMIT (the timeout used). Checks add reasons;
@@ -151,6 +153,69 @@ check_cmdline() { # expected
 	elif [ "${line#CMDLINE: }" != "$1" ]; then
 		CB_WHY+=("cmdline '${line#CMDLINE: }', expected '$1'")
 	fi
+}
+
+# Total size of a DTB's memory nodes (device_type "memory", every bank of
+# each reg, cells as the root's #address-cells/#size-cells say), in kB.
+dtb_mem_kb() { # dtb
+	local f=$1 ac sc n i j size total=0 words
+	ac=$(fdtget "$f" / '#address-cells' 2>/dev/null) || ac=2
+	sc=$(fdtget "$f" / '#size-cells' 2>/dev/null) || sc=1
+	for n in $(fdtget -l "$f" /); do
+		[ "$(fdtget "$f" "/$n" device_type 2>/dev/null)" = memory ] || continue
+		read -r -a words < <(fdtget -t u "$f" "/$n" reg)
+		for ((i = 0; i + ac + sc <= ${#words[@]}; i += ac + sc)); do
+			size=0
+			for ((j = 0; j < sc; j++)); do
+				size=$((size * 4294967296 + words[i + ac + j]))
+			done
+			total=$((total + size))
+		done
+	done
+	echo $((total / 1024))
+}
+
+# The MEMTOTAL line /init printed (MemTotal of /proc/meminfo, kB) lies in
+# [MIN_KB, MAX_KB]. TEXT is the log text to search (default: the log).
+check_memtotal() { # min-kb max-kb [text]
+	local line kb
+	if [ $# -ge 3 ]; then
+		line=$(grep -a -o -m1 '^MEMTOTAL: .*' <<<"$3")
+	else
+		line=$(tr -d '\r' <"$QEMU_LOG" | grep -a -o -m1 '^MEMTOTAL: .*')
+	fi
+	kb=${line#MEMTOTAL: }
+	if [ -z "$line" ]; then
+		CB_WHY+=("no MEMTOTAL line (last line: $(_qemu_last))")
+	elif ! [[ $kb =~ ^[0-9]+$ ]]; then
+		CB_WHY+=("bad MEMTOTAL line '$line'")
+	elif [ "$kb" -lt "$1" ] || [ "$kb" -gt "$2" ]; then
+		CB_WHY+=("MemTotal $kb kB, expected $1..$2 kB")
+	fi
+}
+
+# MemTotal fits a machine with REAL_KB of RAM: never more, and at least
+# 80% of it. The kernel keeps its own image (about 21 MB with BSS for the
+# armmp kernel), the page array (about 1% of RAM) and firmware carve-outs
+# out of MemTotal: 3-7% on the boards and sizes tested (512 MiB-2 GiB).
+# A kernel given another machine's /memory is off by far more (half,
+# double, or 64 MiB too much on raspi2b).
+check_ram() { # real-kb [text]
+	check_memtotal $(($1 * 8 / 10)) "$1" "${@:2}"
+}
+
+# The kernel ran the test initramfs's /init. Returns 1 (with one reason)
+# if not, so a caller can skip the checks of what /init prints.
+check_init_reached() {
+	grep -aqF CHAINBOOT-INIT-START "$QEMU_LOG" && return 0
+	CB_WHY+=("never reached /init (last line: $(_qemu_last))")
+	return 1
+}
+
+# A line /init or /extra-report printed, exactly.
+check_line() { # expected-line
+	tr -d '\r' <"$QEMU_LOG" | grep -aqxF -- "$1" ||
+		CB_WHY+=("no line '$1'")
 }
 
 # QEMU ended by itself (poweroff / reset with -no-reboot) with status 0.

@@ -6,7 +6,9 @@
 # the plain Debian zImage with -initrd/-append; its initramfs's /extra-init
 # runs `kexec -l /blob` and `kexec -e` (tests/kexec/extra-init). The blob
 # packs the same kernel with the ordinary test initramfs and a command line
-# the first boot does not have, so the second boot is told apart.
+# the first boot does not have, so the second boot is told apart. One blob
+# packs a DTB whose /memory is wrong (2 GiB): the second kernel must see the
+# running kernel's 1 GiB.
 #
 # Also, side by side, the pitfall the blob removes (NOTES.md section 3):
 # `kexec -l` of the plain zImage without --image-size does not come up on
@@ -31,10 +33,13 @@ first="console=ttyAMA0 quiet chainboot.stage=1"
 # boot ends as soon as the second kernel powers off).
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-120}
 
-# pack NAME MODE CMDLINE: the blob of the same kernel, LZ4.
+# pack NAME MODE CMDLINE [DTB]: the blob of the same kernel, LZ4, with
+# that DTB packed if given.
 pack() {
+	local dtb=()
+	[ -n "${4:-}" ] && dtb=(--dtb "$4")
 	"$hostpack" pack --arch armv7 --kernel "$kernel" --initrd "$initrd" \
-		--cmdline "$3" --cmdline-mode "$2" --compress lz4 \
+		"${dtb[@]}" --cmdline "$3" --cmdline-mode "$2" --compress lz4 \
 		-o "$work/$1.blob" >"$CB_LOGDIR/$1.pack" 2>&1 && return
 	echo "FAIL: $1: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$1.pack")"
 	return 1
@@ -70,6 +75,25 @@ blob kexec-arm-blob-hyp ",virtualization=on" replace ""
 blob kexec-arm-blob-append "" append \
 	"kexec.append=1 console=ttyAMA0 quiet chainboot.stage=2 chainboot.test=kexec-arm-blob-append" \
 	--append=kexec.append=1
+
+# The blob packs a DTB with the wrong memory: QEMU virt's at -m 2048. The
+# running kernel has 1 GiB, and kexec-tools passes its DTB (that memory) in
+# r2: the second kernel must run with the running kernel's memory (issue
+# 14), not hang in RAM that is not there.
+name=kexec-arm-blob-dtb-memory
+packed="console=ttyAMA0 quiet chainboot.stage=2 chainboot.test=$name"
+if need_files "$name" "$CB_CACHE/armhf/qemu-dtbs/virt-2048m.dtb" &&
+	pack "$name" replace "$packed" "$CB_CACHE/armhf/qemu-dtbs/virt-2048m.dtb" &&
+	kexec_stage1 armhf "$work/$name.stage1.cpio.gz" "blob=$work/$name.blob" \
+		-- /blob; then
+	run "$name" "" "$work/$name.stage1.cpio.gz"
+	check_kexec_loaded
+	check_second_boot "$packed"
+	second=$(_kexec_second)
+	grep -q '^CHAINBOOT-INIT-START' <<<"$second" && check_ram $((1024 * 1024)) "$second"
+	check_exit
+	test_result "$name"
+fi
 
 # The pitfall: the plain zImage, with the same initrd and a stage-2 line.
 # Control first: with --image-size big enough (NOTES.md section 3) the same

@@ -519,8 +519,7 @@ static int ref_recode(void *to, int tn, const void *from, int fn,
 	return ref_setprop(to, tn, "reg", out, n * 4);
 }
 
-/* The child of @parent named exactly @name ("fb" is not "fb@9f000000"). */
-static int ref_exact_child(const void *fdt, int parent, const char *name)
+int ref_exact_child(const void *fdt, int parent, const char *name)
 {
 	int node;
 

@@ -27,6 +27,10 @@ int ref_serial_uart(const void *fdt, uint32_t want, int n, struct dt_uart *u);
 int ref_psci_conduit(const void *fdt);
 int ref_root_compatible_match(const void *dtb, const void *board);
 
+/* The child of @parent named exactly @name ("fb" is not "fb@9f000000"),
+ * or -FDT_ERR_NOTFOUND. */
+int ref_exact_child(const void *fdt, int parent, const char *name);
+
 /* dt_merge_loader() (dt.h) on top of libfdt: the same policy, the same
  * order of writes, so that the two trees can be compared byte for byte. */
 int ref_merge_loader(void *to, const void *from, const char *carry, int len);

@@ -230,9 +230,9 @@ int arch_plan_requests(struct stub *s)
 	ram += k->mem_size;
 	/* what a merge adds is bounded by twice the loader's tree (a
 	 * node can be carried twice, a reg re-encoded to twice the cells) */
-	r[LAYOUT_PARAMS].size = dt_totalsize(s->arch.fdt) + STUB_MAX_CMDLINE + 0x1000;
+	r[LAYOUT_PARAMS].size = dt_used_size(s->arch.fdt) + STUB_MAX_CMDLINE + 0x1000;
 	if (merging(s))
-		r[LAYOUT_PARAMS].size += 2 * dt_totalsize(s->arch.loader_fdt);
+		r[LAYOUT_PARAMS].size += 2 * dt_used_size(s->arch.loader_fdt);
 	r[LAYOUT_PARAMS].align = 0x1000;
 	r[LAYOUT_PARAMS].min = ram;
 	r[LAYOUT_PARAMS].max = lowmem;
@@ -302,6 +302,7 @@ int arch_prepare_params(struct stub *s)
 		err = dt_set_chosen(fdt, cmd, rd->base, rd->base + rd->size);
 	if (err)
 		stub_fail(s, "dtb fixup: %s", dt_strerror(err));
+	dt_pack(fdt);
 	log_info("dtb: %s \"%s\"", s->arch.fdt == s->arch.loader_fdt ? "loader's" : "packed",
 		 cmd);
 	stub_stage_end(s);
