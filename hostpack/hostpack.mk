@@ -12,7 +12,8 @@
 
 HOSTPACK_EMBED	?= $(ARCHES)
 
-HP_SRCS		:= $(sort $(wildcard hostpack/*.c)) stub/blob.c stub/crc32.c
+HP_SRCS		:= $(sort $(wildcard hostpack/*.c)) stub/blob.c stub/crc32.c \
+		   stub/serial/cmdline.c stub/dt.c stub/dt_ro.c stub/dt_rw.c stub/dt_boot.c
 HP_OBJS		:= $(patsubst %.c,$(O)/hostpack.o/%.o,$(HP_SRCS))
 HP_ASAN_OBJS	:= $(patsubst %.c,$(O)/hostpack-asan.o/%.o,$(HP_SRCS))
 HP_STUBS_S	:= $(O)/hostpack.o/stubs.S

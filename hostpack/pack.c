@@ -14,6 +14,7 @@
 #include "commands.h"
 #include "initrd.h"
 #include "pack.h"
+#include "pack_console.h"
 #include "stubimg.h"
 
 #define DTB_MAX_FILE	(DTB_MAX_COUNT * DTB_MAX_SIZE)
@@ -174,7 +175,11 @@ static int load_inputs(const struct pack_opts *o, struct inputs *in)
 		in->have_board = true;
 		err = board_load(o->board, o->boards_dir, &in->board, &in->board_carry);
 	}
-	return err ? err : load_carry(o, in);
+	if (!err)
+		err = load_carry(o, in);
+	if (!err && in->k.arch == CB_ARCH_ARMV7)
+		pack_console(in->cmdline, &in->dtbs, &in->board, &in->have_board);
+	return err;
 }
 
 static int add_sections(const struct pack_opts *o, struct inputs *in, struct build *b)
@@ -187,7 +192,7 @@ static int add_sections(const struct pack_opts *o, struct inputs *in, struct bui
 	if (!err && in->initrd)
 		err = check_codec(in, o->comp_initrd, "--compress-initrd");
 	if (!err && in->have_board)
-		err = build_add(b, o->board, CB_SEC_BOARD, CB_COMP_NONE,
+		err = build_add(b, o->board ? o->board : "console", CB_SEC_BOARD, CB_COMP_NONE,
 				(const uint8_t *)&in->board, sizeof(in->board), 0, 0);
 	if (!err)
 		err = build_add(b, in->kname, CB_SEC_KERNEL, (uint8_t)comp, k->image.data,

@@ -82,9 +82,10 @@ static int copy_node(struct merge *m, int tparent, int fn, int depth)
 		if (err)
 			return err;
 	}
-	if (tn >= 0)
-		err = copy_children(m, fn, tn, ALL, NULL, depth + 1);
-	return tn < 0 || err ? (tn < 0 ? tn : err) : tn;
+	if (tn < 0)
+		return tn;
+	err = copy_children(m, fn, tn, ALL, NULL, depth + 1);
+	return err ? err : tn;
 }
 
 /*
@@ -114,7 +115,7 @@ static int copy_children(struct merge *m, int fparent, int tparent, int which,
 			tn = recode_reg(m, tn, node, fac, fsc, tac, tsc);
 		if (tn < 0)
 			return tn;
-		if (which && m->said)
+		if (which)
 			m->said(m->ctx, path, name_of(m->from, node));
 	}
 	return node == DT_ERR_NOTFOUND ? 0 : node;
@@ -153,8 +154,7 @@ static int merge_rsvmap(struct merge *m)
 	/* dt_check() saw the terminating entry */
 	for (; !err && dt_ld64(e + 8); e += RSV_SIZE) {
 		err = dt_rsv_add_(m->to, e);
-		if (m->said)
-			m->said(m->ctx, "/memreserve/", "");
+		m->said(m->ctx, "/memreserve/", "");
 	}
 	return err;
 }
@@ -171,7 +171,7 @@ static int merge_reserved(struct merge *m)
 	if (tr >= 0)
 		return copy_children(m, fr, tr, LISTED, "/reserved-memory/", 1);
 	tr = copy_node(m, 0, fr, 1);
-	if (tr >= 0 && m->said)
+	if (tr >= 0)
 		m->said(m->ctx, "/reserved-memory", "");
 	return tr < 0 ? tr : 0;
 }
@@ -202,7 +202,8 @@ static int carry(struct merge *m, const char *path)
 
 	while (last > path && last[-1] != '/')
 		last--;
-	if (*path != '/' || last == end)
+	/* hostpack keeps paths absolute; an empty last name is no item */
+	if (last == end)
 		return 0;
 	fn = walk(m->from, path, end, false);
 	if (fn <= 0) {
@@ -215,8 +216,7 @@ static int carry(struct merge *m, const char *path)
 		tn = fn > 0 ? copy_node(m, tn, fn, 1) : dt_setprop_(m->to, tn, last, val, len);
 	if (tn < 0)
 		return tn;
-	if (m->said)
-		m->said(m->ctx, path, "");
+	m->said(m->ctx, path, "");
 	return 0;
 }
 

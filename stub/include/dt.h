@@ -215,7 +215,7 @@ typedef void dt_said_fn(void *ctx, const char *path, const char *name);
  *   bytes of NUL-terminated absolute paths, blob.h CB_SEC_CARRY; NULL for
  *   none): a node with its subtree, replacing @to's, else the property
  *   its last component names; what @from lacks is skipped.
- * @said (may be NULL) is told each item carried.  On error @to is valid but
+ * @said is told each item carried.  On error @to is valid but
  * partly merged.  Returns 0, DT_ERR_NOSPACE, DT_ERR_BADNCELLS, or a walk
  * error of either tree.
  */

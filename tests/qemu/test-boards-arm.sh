@@ -15,8 +15,10 @@
 #
 # Each boot must reach /init with the initrd intact, the exact packed
 # command line and a MemTotal that fits the RAM QEMU's dumped DTB
-# (armhf/qemu-dtbs/M.dtb) declares (lib.sh check_ram). The stub's serial log
-# is not required: the stub drives few of these boards' UARTs yet. Several
+# (armhf/qemu-dtbs/M.dtb) declares (lib.sh check_ram). The blob cases also
+# need the stub's own log on the console the board uses: from the DTB's
+# stdout-path, else from the console= the command line names (resolved by
+# hostpack against the packed DTB into the board section). Several
 # machines cannot power off, so QEMU is stopped on CHAINBOOT-INIT-DONE.
 #
 # BOARDS="m1 m2" restricts the run to those machines; BOARDS_CASES="dtb
@@ -54,6 +56,14 @@ board() {
 	done
 	qemu_run "$name" qemu-system-arm -M "$machine" -m "$mem" -display none \
 		-monitor none "${serial[@]}" -serial stdio -no-reboot "$@"
+	# the stub's own log on the console the command line names
+	# (pack-time console resolution where the tree names none)
+	case $name in
+	*-dtb | *-atag)
+		check_marker "chainboot 1.0: blob at"
+		check_marker "starting kernel at"
+		;;
+	esac
 	if check_init_reached; then
 		check_initrd_ok
 		check_cmdline "$cmdline"

@@ -80,18 +80,6 @@ static void learn(struct stub *s, const void *fdt)
 		s->arch.psci = dt_psci_conduit(fdt);
 }
 
-/* No tree named a console: the one the kernel's command line names
- * (serial.h, serial_from_cmdline). */
-static void cmdline_console(struct stub *s)
-{
-	char cmd[STUB_MAX_CMDLINE];
-	struct dt_uart u;
-
-	if (!console_ready() && stub_cmdline(s, cmd, sizeof(cmd)) >= 0 &&
-	    serial_from_cmdline(s->arch.fdt, cmd, &u) == 0)
-		console_init(u.kind, (uintptr_t)u.base, u.shift);
-}
-
 /*
  * r2, if it points where RAM may plausibly be (a window above the 128 MiB
  * aligned base below the blob, AUTO_ZRELADDR's rule, or the board's RAM):
@@ -179,7 +167,6 @@ void arch_probe(struct stub *s)
 		learn(s, a->fdt);
 	else
 		a->fdt = a->loader_fdt;
-	cmdline_console(s);
 	/* Last resorts: the board's RAM, else 128 MiB from the 128 MiB-aligned
 	 * base below the blob (AUTO_ZRELADDR's guess). */
 	if (!s->in.map.nram) {
