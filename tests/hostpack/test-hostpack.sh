@@ -352,6 +352,32 @@ carry_none() {	# no list, no section: blobs stay as before; no DTB, no merge
 }
 t "carry-none" carry_none
 
+# ---- the console a packed command line names -----------------------------------
+# console_board EXPECTED-BOARD-LINE-OR-"none" PACK-ARGS...: the board line of
+# `info` (or no board section at all) after packing with those arguments.
+console_board() {
+	local want=$1 got
+	shift
+	run pack --stub "$G/fa.bin" --kernel "$G/small" --compress none "$@" \
+		-o "$W/console.blob" || return 1
+	got=$("$HP" info "$W/console.blob" | grep '^board ' || echo none)
+	[ "$got" = "$want" ] && return 0
+	REASON="board line '$got', expected '$want'"
+	return 1
+}
+VX_PL011="board    cmdline-console: uart pl011 at 0x1c090000 (shift 0), ram 0x0 size 0x0, reset none"
+# vexpress-a15's tree has no stdout-path; serial0 is the PL011 at 0x1c090000
+t "console-from-cmdline" console_board "$VX_PL011" --dtb "$G/vexpress.dtb" \
+	--cmdline "console=ttyAMA0 quiet"
+t "console-from-earlycon" console_board \
+	"board    cmdline-console: uart 8250-mmio32 at 0x1c090000 (shift 2), ram 0x0 size 0x0, reset none" \
+	--dtb "$G/vexpress.dtb" --cmdline "earlycon=uart8250,mmio32,0x1c090000 console=ttyAMA0"
+t "console-none-named" console_board none --dtb "$G/vexpress.dtb" --cmdline "quiet"
+t "console-unknown-tty" console_board none --dtb "$G/vexpress.dtb" --cmdline "console=ttyXYZ0"
+t "console-board-wins" console_board \
+	"board    pc: uart 8250-io at 0x3f8 (shift 0), ram 0x0 size 0x0, reset x86" \
+	--board pc --dtb "$G/vexpress.dtb" --cmdline "console=ttyAMA0"
+
 # ---- reproducible, atomic --------------------------------------------------------
 repro() {	# stub kernel codec earlier-blob
 	mkdir -p "$W/r"
