@@ -47,7 +47,8 @@ srcs() {
 	hostpack)
 		# Every reader but main.c; hp_error is replaced by a quiet one.
 		ls hostpack/*.c | grep -v '^hostpack/main\.c$' | tr '\n' ' '
-		echo "stub/blob.c stub/crc32.c -Wl,--wrap=hp_error" \
+		echo "stub/blob.c stub/crc32.c stub/serial/cmdline.c $DT_SRCS" \
+		     "-Wl,--wrap=hp_error" \
 		     "'-DHP_SOURCE_BOARDS=\"$ROOT/boards\"'" \
 		     "-lfdt -ldeflate -llz4 -llzma -llzo2 -lz" ;;
 	*)	echo "fuzz.sh: unknown harness $1" >&2; exit 2 ;;
