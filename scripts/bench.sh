@@ -53,7 +53,6 @@ KERNEL_ENTRY=0x40208000		# RAM base + the armmp kernel's TEXT_OFFSET
 ZIMAGE_LOAD=0x40010000		# where QEMU virt loads a zImage (-kernel)
 LINUX_DECOMP=61488		# Linux's decompressor in the Debian zImage (NOTES.md)
 ZIMAGE_ICOUNT_NOTES=1987466054	# the plain zImage hand-off (NOTES.md section 5)
-BUDGET=8192
 ICOUNT_TARGET=100000000		# LZ4 blob hand-off target
 
 log() { echo "bench: $*" >&2; }
@@ -135,11 +134,16 @@ breakdown() { # nm addr2line elf text+data+bss
 		printf "| %s | %d | %d | %d | %d |\n", o, $3, $4, $5, $1 }'
 }
 
-# The budget column: "+N (R x)" over it, "-N (R x)" under it.
-vs_budget() {
-	local d=$(($1 - BUDGET))
-	if [ "$d" -gt 0 ]; then echo "+$(n $d) ($(ratio "$1" $BUDGET)x)"
-	else echo "-$(n $((-d))) ($(ratio "$1" $BUDGET)x)"; fi
+# The ceiling a linker script enforces on image + BSS, in bytes.
+ceiling() { # lds
+	grep -o '_bss_size <= [0-9]*' "$1" | grep -o '[0-9]*$'
+}
+
+# The ceiling column: "-N (R x)" under it, "+N (R x)" over it (image + BSS).
+vs_ceiling() { # bytes ceiling
+	local d=$(($1 - $2))
+	if [ "$d" -gt 0 ]; then echo "+$(n $d) ($(ratio "$1" "$2")x)"
+	else echo "-$(n $((-d))) ($(ratio "$1" "$2")x) of $(n "$2")"; fi
 }
 
 elf_size() { # size-tool elf -> "text data bss"
@@ -158,34 +162,36 @@ if [ -e "$X86_ELF" ] && [ -e "$X86_KERNEL" ]; then
 		--compress none -o "$OUT/size-x86.blob" >/dev/null
 	x_off=$(first_offset "$OUT/size-x86.blob")
 	x_img=$(stat -c %s "$BUILD/stub-x86_64.bin")
-	x_row="| x86_64 stub | $(n "$x_text") | $(n "$x_data") | $(n "$x_bss") | $(n $((x_text + x_data))) | $(n "$x_img") | $(n "$x_off") | $(ratio "$x_off" $LINUX_DECOMP) | $(vs_budget $((x_text + x_data))) |"
+	x_row="| x86_64 stub | $(n "$x_text") | $(n "$x_data") | $(n "$x_bss") | $(n $((x_text + x_data))) | $(n "$x_img") | $(n "$x_off") | $(ratio "$x_off" $LINUX_DECOMP) | $(vs_ceiling $((x_text + x_data + x_bss)) "$(ceiling ld/stub-x86_64.lds)") |"
 fi
-# One sentence on which stubs meet the budget (text+data, as the table).
+# One sentence on which stubs meet their ceilings (image + BSS, as the link).
 budget_verdict() {
-	local over=() t
-	[ $((a_text + a_data)) -gt $BUDGET ] && over+=(ARMv7)
-	[ -n "$x_row" ] && [ $((x_text + x_data)) -gt $BUDGET ] && over+=(x86_64)
-	case ${#over[@]} in
-	0) t="**Both stubs are within the 8 KiB budget.**" ;;
-	1) t="**The ${over[0]} stub misses the 8 KiB budget** (the last column says by how much); the other is within it." ;;
-	*) t="**Both stubs miss the 8 KiB budget** (the last column says by how much)." ;;
-	esac
-	echo "$t"
+	local over=()
+	[ $((a_text + a_data + a_bss)) -gt "$(ceiling ld/stub-armv7.lds)" ] && over+=(ARMv7)
+	[ -n "$x_row" ] && [ $((x_text + x_data + x_bss)) -gt "$(ceiling ld/stub-x86_64.lds)" ] &&
+		over+=(x86_64)
+	if [ ${#over[@]} = 0 ]; then
+		echo "**Both stubs are within their linker ceilings.**"
+	else
+		echo "**Over the ceiling: ${over[*]}** (the link fails; this build was forced)."
+	fi
 }
 add 1 "$(cat <<EOF
 ## 1. Size
 
 Stub ELF sections (\`size\`), the raw stub image, and the bytes the stub adds in
 front of the kernel in a blob (stub image + header + padding = offset of the
-first section, \`hostpack info\`). Budget: text+data <= $(n $BUDGET) bytes (8 KiB).
-The x86 linker script enforces it (on image + BSS, the stricter sum); the ARM
-one enforces a 12 KiB ceiling that only ratchets down. Reference: Linux's own
+first section, \`hostpack info\`). The 8 KiB budget is withdrawn (issue 19);
+each linker script enforces a ceiling on image + BSS that only ratchets down:
+ARM $(n "$(ceiling ld/stub-armv7.lds)") bytes (14 KiB since the real-board DTB
+merge and the console drivers, issues 14 and 15), x86
+$(n "$(ceiling ld/stub-x86_64.lds)"). Reference: Linux's own
 decompressor (with its EFI stub) in the Debian armmp zImage is $(n $LINUX_DECOMP) bytes
 (NOTES.md).
 
-| | text | data | bss | text+data | stub image | added to blob | vs Linux decompressor | vs the 8 KiB budget |
+| | text | data | bss | text+data | stub image | added to blob | vs Linux decompressor | vs the linker ceiling (image + BSS) |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
-| ARMv7 stub | $(n "$a_text") | $(n "$a_data") | $(n "$a_bss") | $(n $((a_text + a_data))) | $(n "$a_img") | $(n "$a_off") | $(ratio "$a_off" $LINUX_DECOMP) | $(vs_budget $((a_text + a_data))) |
+| ARMv7 stub | $(n "$a_text") | $(n "$a_data") | $(n "$a_bss") | $(n $((a_text + a_data))) | $(n "$a_img") | $(n "$a_off") | $(ratio "$a_off" $LINUX_DECOMP) | $(vs_ceiling $((a_text + a_data + a_bss)) "$(ceiling ld/stub-armv7.lds)") |
 $x_row
 | Linux decompressor (Debian armmp zImage) | | | | | | $(n $LINUX_DECOMP) | 1.00 | |
 
@@ -214,6 +220,23 @@ $(breakdown nm addr2line "$X86_ELF" $((x_text + x_data + x_bss)))
 EOF
 )"
 fi
+
+add 1f "$(cat <<'TABLE'
+What the real-board work cost the ARM stub (text + data, measured while it
+was built, each step against the one before it; figures of record, not
+remeasured by this script):
+
+| step | bytes | ARM stub after |
+|---|---:|---:|
+| before (the CARRY section check in blob.c included) | | 12,213 |
+| loader DTB merge: dt_merge.c, node delete/add and /memreserve/ writers in dt_rw.c, reservations from both trees in arch.c (issue 14) | +1,895 | 14,108 |
+| UART drivers as data behind one putc, replacing the PL011/8250 branches: the generic putc and its table | +108 | |
+| each kind's table row and compatible prefixes: i.MX ~32, Samsung ~25, Cadence ~15, Qualcomm UARTDM ~39 (with its NCF_TX step), 8250 with 32-bit registers ~30 | | |
+| console discovery: struct dt_uart, reg-io-width, the shared compatible table, less small savings (issue 15) | | 14,310 |
+| Linux's command-line console rules (earlycon=, console=<tty><n> by alias or tree order): run by hostpack at pack time instead | (868 if in the stub) | |
+| the log handed to the kernel, the ramoops failure record (issue 15) | not built | |
+TABLE
+)"
 
 # ---- 2. decoder speed on the host ----------------------------------------
 
@@ -565,7 +588,7 @@ even those move with load. The instruction counts (section 3) do not depend on
 load at all. These are benchmarks: nothing here passes or fails.
 
 EOF
-	for s in 1 1x 2 3 4 5; do
+	for s in 1 1x 1f 2 3 4 5; do
 		[ -z "${SECTIONS[$s]:-}" ] || printf '%s\n\n' "${SECTIONS[$s]}"
 	done
 } | sed '/^$/N;/^\n$/D' >"$REPORT.tmp"
