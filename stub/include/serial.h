@@ -81,7 +81,7 @@ const char *serial_row(const char *t, const char *s);
 
 /*
  * The console the kernel command line @cmd names, for a tree that names
- * none (serial/cmdline.c), in Linux's order: the first
+ * none (serial/cmdline.c, built into hostpack, not the stubs), in Linux's order: the first
  * earlycon=<name>,[mmio|mmio32,]<address> (mmio32: 32-bit 8250 accesses,
  * 4 bytes apart); else the last console=<tty><n>, the UART of @fdt's alias
  * serial<n> or, without one, its n-th available UART of that kind in tree

@@ -2,7 +2,8 @@
 /*
  * The console the kernel command line names, for trees that name none:
  * what Linux's earlycon= and console= would pick (Documentation/
- * admin-guide/kernel-parameters.txt).
+ * admin-guide/kernel-parameters.txt).  Host side only: hostpack runs it at
+ * pack time (hostpack/pack_console.c); the stubs have no room for it.
  */
 #include <string.h>
 #include "serial.h"

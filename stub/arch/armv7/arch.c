@@ -8,7 +8,6 @@
 #include "arch.h"
 #include "armv7.h"
 #include "dt.h"
-#include "serial.h"
 #include "asm.h"
 
 #define PSCI_SYSTEM_RESET	0x84000009u
