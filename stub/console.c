@@ -8,11 +8,19 @@ _Static_assert(sizeof(long) == 4 && sizeof(void *) == 4, "the stub is 32-bit");
 
 static struct {
 	struct uart u;
+	struct stub_log *log;
 	bool quiet;
+	bool mute;		/* an info line of a quiet blob: the log only */
 } con;
 
 static void putc_crlf(char c)
 {
+	struct stub_log *l = con.log;
+
+	if (l && l->len < sizeof(l->text) - 1)
+		l->text[l->len++] = c;
+	if (con.mute)
+		return;
 	if (c == '\n')
 		uart_putc(&con.u, '\r');
 	uart_putc(&con.u, c);
@@ -33,6 +41,22 @@ bool console_ready(void)
 void console_set_quiet(bool quiet)
 {
 	con.quiet = quiet;
+}
+
+void console_log_to(struct stub_log *log, bool keep)
+{
+	con.log = log;
+	if (!keep)
+		log->len = 0;
+}
+
+const struct stub_log *console_log(void)
+{
+	struct stub_log *l = con.log;
+
+	if (l)
+		l->text[l->len] = '\0';
+	return l;
 }
 
 /* @v in @base, zero-padded to @width digits. */
@@ -95,9 +119,9 @@ void console_info(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (con.quiet)
-		return;
+	con.mute = con.quiet;
 	va_start(ap, fmt);
 	console_vprintf(fmt, ap);
 	va_end(ap);
+	con.mute = false;
 }

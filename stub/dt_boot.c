@@ -36,6 +36,13 @@ int dt_set_chosen(void *fdt, const char *bootargs,
 	return err;
 }
 
+int dt_set_chosen_string(void *fdt, const char *name, const char *s)
+{
+	int node = dt_child_add_(fdt, 0, "chosen");
+
+	return node < 0 ? node : dt_setprop_(fdt, node, name, s, slen(s) + 1);
+}
+
 /* The caller's region array, and the cells of the entries being read. */
 struct regs {
 	struct dt_region *r;
@@ -271,4 +278,30 @@ int dt_root_compatible_match(const void *dtb, const void *board)
 			return i;
 	}
 	return DT_ERR_NOTFOUND;
+}
+
+int dt_ramoops(const void *fdt, struct dt_ramoops *r)
+{
+	const char *names = "record-size\0console-size\0ftrace-size\0pmsg-size\0ecc-size";
+	int parent = dt_find_(fdt, 0, 0, "reserved-memory");
+	int ac, sc, node, len, i;
+	const char *p;
+
+	ac = dt_cells_(fdt, parent, &sc);
+	if (ac < 0)
+		return ac;
+	for (node = dt_find_(fdt, parent, 0, NULL); node >= 0;
+	     node = dt_find_(fdt, node, 1, NULL))
+		if (dt_available_(fdt, node) && dt_compat_(fdt, node, "ramoops", false) >= 0)
+			break;
+	if (node < 0)
+		return node;
+	p = dt_getprop(fdt, node, "reg", &len);
+	if (!p || len < (ac + sc) * 4)
+		return DT_ERR_BADVALUE;
+	r->base = dt_cells_read_(p, ac);
+	r->size = dt_cells_read_(p + ac * 4, sc);
+	for (i = 0; i < RAMOOPS_NSIZES; i++, names += slen(names) + 1)
+		r->sz[i] = cell_or(fdt, node, names, 0);
+	return 0;
 }

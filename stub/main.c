@@ -164,6 +164,7 @@ void stub_main(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t load_base,
 	s.regs[2] = a2;
 	s.load_base = load_base;
 	s.entry_flags = entry_flags;
+	console_log_to(arch_log_area(load_base), entry_flags & STUB_F_VERIFIED);
 	s.t_last = (uint32_t)arch_ticks();
 	crc32_init(&s.crc);
 

@@ -17,6 +17,11 @@ struct stub;
  */
 void arch_probe(struct stub *s);
 
+/* Where the boot log lives for a blob at @load_base (console.h): the first
+ * STUB_LOG_SIZE bytes of its stack area, the same place after a
+ * relocation (arch_relocate() copies the log there). */
+struct stub_log *arch_log_area(uintptr_t load_base);
+
 /* Fill the arch's placement rules in s->in.req[] (kernel, params, page tables). */
 int arch_plan_requests(struct stub *s);
 

@@ -16,8 +16,29 @@ void console_init(uint32_t kind, uintptr_t base, uint32_t shift);
 /* True once a UART is set. */
 bool console_ready(void);
 
-/* Drop info messages (errors still print). */
+/* Print no info messages (errors still print; the log keeps both). */
 void console_set_quiet(bool quiet);
+
+/*
+ * The boot log: every character the console prints, '\r' excepted, info
+ * messages included when quiet, and whether a UART is set or not.  It lives
+ * in RAM the arch sets aside (arch_log_area()), is handed to the kernel
+ * (ARM: /chosen chainboot,log; x86: a setup_data entry) and, when the stub
+ * fails, written where the next boot can read it (ARM: a ramoops console
+ * zone).  Text past the end is dropped.
+ */
+#define STUB_LOG_SIZE	4096
+struct stub_log {
+	uint32_t len;				/* text bytes, the NUL not counted */
+	char text[STUB_LOG_SIZE - 4];		/* room for the NUL included */
+};
+
+/* Record into @log from now on; it starts empty unless @keep (a restart
+ * after relocation, the first run's lines copied there). */
+void console_log_to(struct stub_log *log, bool keep);
+
+/* The log, its text NUL-terminated; NULL before console_log_to(). */
+const struct stub_log *console_log(void);
 
 /* printf subset: %s %u %x %p (as %08x) and a width, which always pads
  * with zeros (%08x); values are 32 bits, no 'l' or 'z'.  Any other

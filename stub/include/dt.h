@@ -142,6 +142,10 @@ struct dt_region {
 int dt_set_chosen(void *fdt, const char *bootargs,
 		  uint64_t initrd_start, uint64_t initrd_end);
 
+/* Set /chosen property @name (created with /chosen if missing) to the
+ * string @s, its NUL included.  Returns 0, DT_ERR_NOSPACE. */
+int dt_set_chosen_string(void *fdt, const char *name, const char *s);
+
 /*
  * RAM from every available root child with device_type "memory" or named
  * "memory" / "memory@...", its reg decoded with the root #address-cells and
@@ -230,6 +234,29 @@ int dt_merge_loader(void *to, const void *from, const char *carry, int carry_len
  * "psci", the node name its binding requires.  Returns DT_PSCI_*;
  * DT_PSCI_NONE for anything else, never an error. */
 int dt_psci_conduit(const void *fdt);
+
+/* A ramoops region (Documentation/devicetree/bindings/reserved-memory/
+ * ramoops.yaml): its reg and the sizes Linux reads, in the order of
+ * RAMOOPS_*, 0 when absent. */
+enum {
+	RAMOOPS_RECORD,		/* record-size: each dmesg zone */
+	RAMOOPS_CONSOLE,	/* console-size */
+	RAMOOPS_FTRACE,		/* ftrace-size */
+	RAMOOPS_PMSG,		/* pmsg-size */
+	RAMOOPS_ECC,		/* ecc-size: ECC bytes per block, 0 without */
+	RAMOOPS_NSIZES
+};
+
+struct dt_ramoops {
+	uint64_t base;
+	uint64_t size;
+	uint32_t sz[RAMOOPS_NSIZES];
+};
+
+/* The first available child of /reserved-memory whose compatible list
+ * holds "ramoops", its reg decoded with the parent's cells.  Returns 0,
+ * DT_ERR_NOTFOUND, DT_ERR_BADVALUE (no reg), DT_ERR_BADNCELLS. */
+int dt_ramoops(const void *fdt, struct dt_ramoops *r);
 
 /*
  * How well @dtb suits the machine described by @board (the bootloader's

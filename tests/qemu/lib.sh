@@ -212,6 +212,31 @@ check_init_reached() {
 	return 1
 }
 
+# The stub's log as the booted kernel got it (/init's STUBLOG lines) is the
+# serial log's, line by line, from its first line to "starting kernel at";
+# with "quiet" (a quiet blob), the serial shows none of the info lines the
+# log keeps, so only its last line is compared.
+check_stub_log() { # [quiet]
+	local log ser
+	log=$(tr -d '\r' <"$QEMU_LOG" | sed -n 's/^STUBLOG: //p')
+	if ! grep -q "^starting kernel at " <<<"$log"; then
+		CB_WHY+=("the kernel got no stub log ending in 'starting kernel at' (${#log} bytes of STUBLOG)")
+		return
+	fi
+	if [ "$1" = quiet ]; then
+		tr -d '\r' <"$QEMU_LOG" | grep -aq "^starting kernel at " &&
+			CB_WHY+=("a quiet blob printed its info lines")
+		return
+	fi
+	# (the first line may follow firmware output: SeaBIOS's "Booting from ROM..")
+	ser=$(tr -d '\r' <"$QEMU_LOG" | awk -v f="$(head -1 <<<"$log")" '
+		!on && length($0) >= length(f) && substr($0, length($0) - length(f) + 1) == f {
+			on = 1; print f; next }
+		on { print } on && /^starting kernel at / { exit }')
+	[ "$log" = "$ser" ] ||
+		CB_WHY+=("the stub's log in the kernel is not the serial log: $(diff <(echo "$ser") <(echo "$log") | head -4 | tr '\n' ' ')")
+}
+
 # A line /init or /extra-report printed, exactly.
 check_line() { # expected-line
 	tr -d '\r' <"$QEMU_LOG" | grep -aqxF -- "$1" ||

@@ -6,7 +6,8 @@
 # 5 GiB of RAM (a map above 4 GiB), and the command-line modes.  One boot
 # adds a multiboot module (QEMU's -initrd), which QEMU puts right after the
 # blob, where the stub would otherwise place the zero page: the stub must
-# plan around it.
+# plan around it.  Each kernel lists the stub's log under
+# /sys/kernel/boot_params/setup_data/ (the same lines as the serial console).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -34,6 +35,7 @@ boot() {
 		-kernel "$blob" "${extra[@]}"
 	check_marker "chainboot 1.0: blob at"
 	check_marker "starting kernel at"
+	check_stub_log
 	check_initrd_ok
 	check_cmdline "${expect:-$packed}"
 	check_exit

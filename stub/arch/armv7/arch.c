@@ -9,6 +9,7 @@
 #include "armv7.h"
 #include "dt.h"
 #include "asm.h"
+#include "pstore.h"
 
 #define PSCI_SYSTEM_RESET	0x84000009u
 
@@ -216,7 +217,8 @@ int arch_plan_requests(struct stub *s)
 	ram += k->mem_size;
 	/* what a merge adds is bounded by twice the loader's tree (a
 	 * node can be carried twice, a reg re-encoded to twice the cells) */
-	r[LAYOUT_PARAMS].size = dt_used_size(s->arch.fdt) + STUB_MAX_CMDLINE + 0x1000;
+	r[LAYOUT_PARAMS].size = dt_used_size(s->arch.fdt) + STUB_MAX_CMDLINE + STUB_LOG_SIZE +
+				0x1000;
 	if (merging(s))
 		r[LAYOUT_PARAMS].size += 2 * dt_used_size(s->arch.loader_fdt);
 	r[LAYOUT_PARAMS].align = 0x1000;
@@ -229,14 +231,25 @@ int arch_plan_requests(struct stub *s)
 	return 0;
 }
 
+/* The stack area starts at the blob's end, which the zImage header holds
+ * (entry.S puts the stack at its top). */
+struct stub_log *arch_log_area(uintptr_t load_base)
+{
+	return (struct stub_log *)((load_base + *(const uint32_t *)(load_base +
+					CB_ZIMAGE_END_OFFSET) + 7) & ~7u);
+}
+
 /* Out of line: make bench stops at its entry (the end of the check stage). */
 __attribute__((noinline)) void arch_relocate(struct stub *s)
 {
 	uint32_t to = s->plan.slot[LAYOUT_BLOB].base;
+	const struct stub_log *l = console_log();
 
 	log_info("relocating blob to %08x", to);
 	stub_stage_end(s);
 	memcpy((void *)to, (const void *)s->load_base, s->blob.hdr->blob_size);
+	/* the restart goes on with this run's log */
+	memcpy(arch_log_area(to), l, l->len + 4);
 	arch_jump(s->regs, STUB_F_VERIFIED, to + 0x3c);
 }
 
@@ -288,7 +301,6 @@ int arch_prepare_params(struct stub *s)
 		err = dt_set_chosen(fdt, cmd, rd->base, rd->base + rd->size);
 	if (err)
 		stub_fail(s, "dtb fixup: %s", dt_strerror(err));
-	dt_pack(fdt);
 	log_info("dtb: %s \"%s\"", s->arch.fdt == s->arch.loader_fdt ? "loader's" : "packed",
 		 cmd);
 	stub_stage_end(s);
@@ -297,9 +309,44 @@ int arch_prepare_params(struct stub *s)
 
 void arch_boot(struct stub *s)
 {
+	void *fdt = (void *)s->plan.slot[LAYOUT_PARAMS].base;
+
+	/* The log to its last line, for /proc/device-tree/chosen/chainboot,log
+	 * (the slot has room for it: arch_plan_requests) */
+	dt_set_chosen_string(fdt, "chainboot,log", console_log()->text);
+	dt_pack(fdt);
 	s->regs[0] = 0;
-	s->regs[2] = s->plan.slot[LAYOUT_PARAMS].base;
+	s->regs[2] = (uintptr_t)fdt;
 	arch_jump(s->regs, 0, s->plan.slot[LAYOUT_KERNEL].base);
+}
+
+/*
+ * The log, failure included, into the console zone of the ramoops region
+ * of the loader's tree, else the packed one, when that zone is RAM: the
+ * next boot's pstore shows it (docs/hardboot.md).  Caches are off by now.
+ */
+static void save_failure(const struct stub *s)
+{
+	const void *fdt[2] = { s->arch.loader_fdt, s->arch.fdt };
+	const struct layout_map *m = &s->in.map;
+	const struct stub_log *l = console_log();
+	struct dt_ramoops r;
+	struct dt_region z;
+	unsigned int i, k;
+
+	for (i = 0; i < 2; i++) {
+		if (!fdt[i] || dt_ramoops(fdt[i], &r) || pstore_console_zone(&r, &z))
+			continue;
+		for (k = 0; k < m->nram; k++) {
+			if (!arm_inside(z.base, z.size, m->ram[k].base, m->ram[k].size))
+				continue;
+			pstore_write_console((void *)(uintptr_t)z.base, z.size, l->text,
+					     l->len, r.sz[RAMOOPS_ECC]);
+			log_err("chainboot: log saved to ramoops console at %08x\n",
+				(uint32_t)z.base);
+			return;
+		}
+	}
 }
 
 void arch_reset(struct stub *s)
@@ -307,6 +354,9 @@ void arch_reset(struct stub *s)
 	const struct cb_board *b = s->board;
 	uint32_t kind = b ? b->reset_kind : CB_RESET_NONE;
 	int conduit = s->arch.psci, hyp = s->arch.hyp;
+
+	arch_caches_off();
+	save_failure(s);
 
 	if (kind == CB_RESET_REG && b->reset_addr) {
 		log_err("chainboot: resetting (register)\n");

@@ -10,7 +10,8 @@
 
 #define MAP_NRAM	0		/* offsetof(struct layout_map, nram) */
 #define MAP_RAM		8		/* offsetof(struct layout_map, ram) */
-#define STACK_SIZE	0x8000		/* struct stub and the decoders' frames */
+#define STACK_SIZE	0x9000		/* the log (STUB_LOG_SIZE), then struct stub and
+					 * the decoders' frames */
 #define MODE_MASK	0x1f
 #define MODE_HYP	0x1a
 #define SCTLR_M		(1 << 0)

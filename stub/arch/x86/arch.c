@@ -179,8 +179,9 @@ int arch_plan_requests(struct stub *s)
 	request(&r[LAYOUT_KERNEL], size, h->kernel_alignment,
 		align_up(h->pref_address > MIB ? h->pref_address : MIB, h->kernel_alignment),
 		UINT32_MAX);
-	/* The command line follows the zero page in its slot. */
-	request(&r[LAYOUT_PARAMS], BP_SIZE + STUB_MAX_CMDLINE, 0x1000, MIB, UINT32_MAX);
+	/* The command line follows the zero page in its slot, then the log. */
+	request(&r[LAYOUT_PARAMS], BP_SIZE + STUB_MAX_CMDLINE + sizeof(struct setup_data) +
+		STUB_LOG_SIZE, 0x1000, MIB, UINT32_MAX);
 	sec = blob_find(&s->blob, CB_SEC_INITRD, 0);
 	request(&r[LAYOUT_INITRD], sec ? sec->size : 0, 0x1000, MIB, h->initrd_addr_max);
 	r[LAYOUT_INITRD].high = true;
@@ -190,6 +191,14 @@ int arch_plan_requests(struct stub *s)
 void arch_mmu_on(struct stub *s)
 {
 	(void)s;	/* paging off, caches on: nothing to do */
+}
+
+/* The stack area starts at the blob's end, multiboot's load_end_addr
+ * (entry.S puts the stack at its top). */
+struct stub_log *arch_log_area(uintptr_t load_base)
+{
+	return (struct stub_log *)((*(const uint32_t *)(load_base + CB_MB_LOAD_END_OFFSET) +
+				     7) & ~7u);
 }
 
 void arch_relocate(struct stub *s)
@@ -231,7 +240,19 @@ int arch_prepare_params(struct stub *s)
 
 void arch_boot(struct stub *s)
 {
-	arch_enter(s->plan.slot[LAYOUT_KERNEL].base, s->plan.slot[LAYOUT_PARAMS].base);
+	uint8_t *bp = (uint8_t *)s->plan.slot[LAYOUT_PARAMS].base;
+	struct setup_header *h = (struct setup_header *)(bp + BP_HDR);
+	struct setup_data *sd = (struct setup_data *)(bp + BP_SIZE + STUB_MAX_CMDLINE);
+	const struct stub_log *l = console_log();
+
+	/* The log to its last line, the only link of the chain (memset:
+	 * next 0): /sys/kernel/boot_params/setup_data/0/data */
+	memset(sd, 0, sizeof(*sd));
+	sd->type = SETUP_CHAINBOOT_LOG;
+	sd->len = l->len + 1;
+	memcpy(sd->data, l->text, l->len + 1);
+	h->setup_data = (uint32_t)sd;
+	arch_enter(s->plan.slot[LAYOUT_KERNEL].base, (uint32_t)bp);
 }
 
 void arch_reset(struct stub *s)

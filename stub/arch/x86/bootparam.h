@@ -60,11 +60,27 @@ struct setup_header {
 	uint8_t relocatable_kernel;	/* 0x234 */
 	uint8_t unused3[3];
 	uint32_t cmdline_size;		/* 0x238 */
-	uint8_t unused4[28];
+	uint8_t unused4[20];
+	uint32_t setup_data;		/* 0x250: u64, a chain of struct setup_data */
+	uint32_t setup_data_hi;
 	uint32_t pref_address;		/* 0x258: u64, the high half 0 below 4 GiB */
 	uint32_t pref_address_hi;
 	uint32_t init_size;		/* 0x260 */
 } __attribute__((packed));
+
+/* One link of the setup_data chain (boot.rst); the kernel lists each under
+ * /sys/kernel/boot_params/setup_data/<n>/ (type, data). */
+struct setup_data {
+	uint32_t next;			/* u64: the next link's address, 0 ends */
+	uint32_t next_hi;
+	uint32_t type;
+	uint32_t len;			/* of data */
+	char data[];
+};
+
+/* Our type for the stub's log: not one Linux defines (SETUP_* are small
+ * numbers, SETUP_INDIRECT bit 31), "cblg" in memory order. */
+#define SETUP_CHAINBOOT_LOG	0x676c6263u
 
 #define BP_SIZE			0x1000	/* the zero page */
 #define BP_E820_ENTRIES		0x1e8
@@ -81,5 +97,6 @@ _Static_assert(offsetof(struct setup_header, type_of_loader) == 0x210 - BP_HDR, 
 _Static_assert(offsetof(struct setup_header, cmd_line_ptr) == 0x228 - BP_HDR, "cmdline");
 _Static_assert(offsetof(struct setup_header, cmdline_size) == 0x238 - BP_HDR, "cmdline_size");
 _Static_assert(offsetof(struct setup_header, init_size) == 0x260 - BP_HDR, "init_size");
+_Static_assert(offsetof(struct setup_header, setup_data) == 0x250 - BP_HDR, "setup_data");
 
 #endif

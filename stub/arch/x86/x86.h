@@ -3,7 +3,8 @@
 #ifndef CHAINBOOT_X86_H
 #define CHAINBOOT_X86_H
 
-#define STACK_SIZE		0x8000	/* struct stub and the decoders' frames */
+#define STACK_SIZE		0x9000	/* the log (STUB_LOG_SIZE), then struct stub and
+					 * the decoders' frames */
 #define BOOT_CS			0x10	/* Documentation/arch/x86/boot.rst */
 #define BOOT_DS			0x18
 #define MB_BOOT_MAGIC		0x2badb002	/* EAX from a multiboot loader */
