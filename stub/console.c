@@ -4,7 +4,10 @@
 #include "serial.h"
 #include "stub.h"
 
+/* %p reads 32 bits (the unit test, a 64-bit host build, prints no %p). */
+#ifndef CB_HOST_TEST
 _Static_assert(sizeof(long) == 4 && sizeof(void *) == 4, "the stub is 32-bit");
+#endif
 
 static struct {
 	struct uart u;
