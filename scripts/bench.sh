@@ -135,8 +135,8 @@ breakdown() { # nm addr2line elf text+data+bss
 }
 
 # The ceiling a linker script enforces on image + BSS, in bytes.
-ceiling() { # lds
-	grep -o '_bss_size <= [0-9]*' "$1" | grep -o '[0-9]*$'
+ceiling() { # lds: the stored image's (ARM), else image + BSS
+	grep -o '_image_ceiling = [0-9]*\|_bss_size <= [0-9]*' "$1" | tail -1 | grep -o '[0-9]*$'
 }
 
 # The ceiling column: "-N (R x)" under it, "+N (R x)" over it (image + BSS).
@@ -155,6 +155,7 @@ read -r a_text a_data a_bss < <(elf_size arm-none-eabi-size "$ARM_ELF")
 pack none "$OUT/size-arm.blob"
 a_off=$(first_offset "$OUT/size-arm.blob")
 a_img=$(stat -c %s "$BUILD/stub-armv7.bin")
+a_front=$((0x$(arm-none-eabi-nm "$ARM_ELF" | awk '$3 == "_image_front" { print $1 }')))
 x_row=
 if [ -e "$X86_ELF" ] && [ -e "$X86_KERNEL" ]; then
 	read -r x_text x_data x_bss < <(elf_size size "$X86_ELF")
@@ -164,34 +165,40 @@ if [ -e "$X86_ELF" ] && [ -e "$X86_KERNEL" ]; then
 	x_img=$(stat -c %s "$BUILD/stub-x86_64.bin")
 	x_row="| x86_64 stub | $(n "$x_text") | $(n "$x_data") | $(n "$x_bss") | $(n $((x_text + x_data))) | $(n "$x_img") | $(n "$x_off") | $(ratio "$x_off" $LINUX_DECOMP) | $(vs_ceiling $((x_text + x_data + x_bss)) "$(ceiling ld/stub-x86_64.lds)") |"
 fi
-# One sentence on which stubs meet their ceilings (image + BSS, as the link).
+# One sentence on which stubs meet their ceilings (ARM: the stored image, as
+# scripts/stub-compress.py checks; x86: image + BSS, as the link).
 budget_verdict() {
 	local over=()
-	[ $((a_text + a_data + a_bss)) -gt "$(ceiling ld/stub-armv7.lds)" ] && over+=(ARMv7)
+	[ "$a_img" -gt "$(ceiling ld/stub-armv7.lds)" ] && over+=(ARMv7)
 	[ -n "$x_row" ] && [ $((x_text + x_data + x_bss)) -gt "$(ceiling ld/stub-x86_64.lds)" ] &&
 		over+=(x86_64)
 	if [ ${#over[@]} = 0 ]; then
-		echo "**Both stubs are within their linker ceilings.**"
+		echo "**Both stubs are within their ceilings.**"
 	else
-		echo "**Over the ceiling: ${over[*]}** (the link fails; this build was forced)."
+		echo "**Over the ceiling: ${over[*]}** (the build fails; this one was forced)."
 	fi
 }
 add 1 "$(cat <<EOF
 ## 1. Size
 
-Stub ELF sections (\`size\`), the raw stub image, and the bytes the stub adds in
-front of the kernel in a blob (stub image + header + padding = offset of the
-first section, \`hostpack info\`). The 8 KiB budget is withdrawn (issue 19);
-each linker script enforces a ceiling on image + BSS that only ratchets down:
-ARM $(n "$(ceiling ld/stub-armv7.lds)") bytes (14 KiB since the real-board DTB
-merge and the console drivers, issues 14 and 15), x86
-$(n "$(ceiling ld/stub-x86_64.lds)"). Reference: Linux's own
+Stub ELF sections (\`size\`), the stub image as stored in a blob, and the
+bytes the stub adds in front of the kernel in a blob (stub image + header +
+padding = offset of the first section, \`hostpack info\`). The ARM image is
+stored with all but its front (entry, cache code, inflater: $(n "$a_front") bytes)
+deflated (scripts/stub-compress.py) and runs from a copy it inflates past
+the blob's end, so its stored size is what a blob carries and what the
+ceiling bounds; the linked size (text+data, BSS in the copy) is what runs.
+The 8 KiB budget is withdrawn (issue 19); the ceilings only ratchet down:
+ARM $(n "$(ceiling ld/stub-armv7.lds)") bytes stored (12 KiB, 14 KiB for the
+real-board DTB merge and the console drivers, issues 14 and 15, 13 KiB
+since the image is stored deflated), x86 $(n "$(ceiling ld/stub-x86_64.lds)")
+image + BSS. Reference: Linux's own
 decompressor (with its EFI stub) in the Debian armmp zImage is $(n $LINUX_DECOMP) bytes
 (NOTES.md).
 
-| | text | data | bss | text+data | stub image | added to blob | vs Linux decompressor | vs the linker ceiling (image + BSS) |
+| | text | data | bss | text+data | stub image (stored) | added to blob | vs Linux decompressor | vs the ceiling |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
-| ARMv7 stub | $(n "$a_text") | $(n "$a_data") | $(n "$a_bss") | $(n $((a_text + a_data))) | $(n "$a_img") | $(n "$a_off") | $(ratio "$a_off" $LINUX_DECOMP) | $(vs_ceiling $((a_text + a_data + a_bss)) "$(ceiling ld/stub-armv7.lds)") |
+| ARMv7 stub | $(n "$a_text") | $(n "$a_data") | $(n "$a_bss") | $(n $((a_text + a_data))) | $(n "$a_img") | $(n "$a_off") | $(ratio "$a_off" $LINUX_DECOMP) | $(vs_ceiling "$a_img" "$(ceiling ld/stub-armv7.lds)") (stored) |
 $x_row
 | Linux decompressor (Debian armmp zImage) | | | | | | $(n $LINUX_DECOMP) | 1.00 | |
 
@@ -356,20 +363,24 @@ for c in "${ho_codecs[@]}"; do
 	wait "$qpid" 2>/dev/null || true
 	reloc=$(tr -d '\r' <"$OUT/reloc-$c.log" | sed -n 's/^relocating blob to \([0-9a-fA-F]*\).*/0x\1/p' | head -1)
 	RELOC_AT[$c]=$reloc
-	# Stops, in order: blob entry; arch_relocate() in the loaded copy;
-	# the relocated copy's re-entry (arch_relocate() enters it at +0x3c,
-	# "b restart"); the kernel decoder's entry in the running copy; the
+	# Stops, in order: blob entry; arch_relocate() in the loaded blob's
+	# run copy; the relocated blob's re-entry (arch_relocate() enters it at
+	# +0x3c, "b restart"); the kernel decoder's entry in its run copy; the
 	# kernel entry.  Stages that do not exist for this blob are left out.
 	base=${reloc:-$ZIMAGE_LOAD}
+	# The stub runs from a copy after its blob's end and the 4 KiB log
+	# (stub/arch/armv7/entry.S): where each copy's functions are.
+	end=$(od -An -tu4 -j44 -N4 "$blob" | tr -d ' ')
+	run_at() { echo $(((($1 + end + 7) & ~7) + 0x1000)); }
 	dec=
 	case $c in
 	deflate) dec=$(sym inflate_decompress) ;;
 	lz4) dec=$(sym lz4_decompress) ;;
 	esac
 	stops=($ZIMAGE_LOAD)
-	[ -n "$reloc" ] && stops+=("$(printf '0x%x' $((ZIMAGE_LOAD + $(sym arch_relocate))))" \
+	[ -n "$reloc" ] && stops+=("$(printf '0x%x' $(($(run_at $ZIMAGE_LOAD) + $(sym arch_relocate))))" \
 		"$(printf '0x%x' $((reloc + 0x3c)))")
-	[ -n "$dec" ] && stops+=("$(printf '0x%x' $((base + dec)))")
+	[ -n "$dec" ] && stops+=("$(printf '0x%x' $(($(run_at "$base") + dec)))")
 	stops+=($KERNEL_ENTRY)
 	mapfile -t counts < <(icount "$blob" -- "${stops[@]}")
 	[ ${#counts[@]} -eq ${#stops[@]} ] ||

@@ -27,7 +27,7 @@ void console_set_quiet(bool quiet);
  * fails, written where the next boot can read it (ARM: a ramoops console
  * zone).  Text past the end is dropped.
  */
-#define STUB_LOG_SIZE	4096
+#define STUB_LOG_SIZE	0x1000		/* also in stub/arch/armv7/asm.h */
 struct stub_log {
 	uint32_t len;				/* text bytes, the NUL not counted */
 	char text[STUB_LOG_SIZE - 4];		/* room for the NUL included */

@@ -10,5 +10,7 @@ ARCH_CFLAGS	:= -march=armv7-a -marm -mthumb -mfloat-abi=soft -fpie \
 # (arm-none-eabi makes uint32_t a long: the line above keeps printf formats
 # the same on every arch; both are 32 bits, the ABI does not change.)
 ARCH_LDFLAGS	:=
+# The image is stored with all but its front deflated (ld/stub-armv7.lds).
+ARCH_STORE	= python3 scripts/stub-compress.py $(CROSS_COMPILE)nm
 CFLAGS_inflate.o := -munaligned-access
 CFLAGS_lz4.o	:= -munaligned-access

@@ -10,8 +10,13 @@
 
 #define MAP_NRAM	0		/* offsetof(struct layout_map, nram) */
 #define MAP_RAM		8		/* offsetof(struct layout_map, ram) */
-#define STACK_SIZE	0x9000		/* the log (STUB_LOG_SIZE), then struct stub and
-					 * the decoders' frames */
+/* What follows the blob's end (cb_stub_info.stack_size): the boot log
+ * (console.h), the copy of the stub that runs (image and BSS, inflated
+ * there by entry.S; the linker script checks it fits), then the stack for
+ * struct stub and the decoders' frames. */
+#define STUB_LOG_SIZE	0x1000
+#define STUB_RUN_MAX	0x4000
+#define STACK_SIZE	(STUB_LOG_SIZE + STUB_RUN_MAX + 0x8000)
 #define MODE_MASK	0x1f
 #define MODE_HYP	0x1a
 #define SCTLR_M		(1 << 0)

@@ -25,10 +25,10 @@ restart:
 	/* Find where we run. */
 	adr	r4, _start			@ 0x04: r4 = load base
 	/* The stack goes above the blob's end (zImage convention): the end
-	 * must lie in [image size, 1 GiB), else stop, with no stack and no
-	 * console to trust. */
+	 * must lie in [stored image size, 1 GiB), else stop, with no stack
+	 * and no console to trust. */
 	ldr	r5, [r4, #CB_ZIMAGE_END_OFFSET]
-	ldr	r6, =_bss_start			@ the image's end
+	ldr	r6, [r4, #CB_STUB_INFO_OFFSET + 12]	@ cb_stub_info.image_size
 	cmp	r5, r6
 	rsbshs	r6, r5, #0x40000000		@ lo, or end >= 1 GiB: ls
 1:	wfils
@@ -52,8 +52,8 @@ restart:
 	.word	CB_STUB_MAGIC			@ struct cb_stub_info
 	.hword	32, CB_ARCH_ARMV7
 	.word	0x00010000			@ STUB_VERSION
-	.word	_image_size
-	.word	_bss_size
+	.word	_image_size			@ stub-compress.py: the stored size
+	.word	0				@ bss_size: the run copy's BSS is in the stack area
 	.word	STACK_SIZE
 	.word	CB_FEAT_DEFLATE | CB_FEAT_LZ4 | CB_FEAT_ATAGS
 	.word	0
@@ -68,20 +68,66 @@ restart:
 	.thumb_func
 start:
 	cpsid	aif
-	/* Stack: r5 = the blob's end. */
+	/* r5 = the blob's end: the log, the stub's run copy, then the stack. */
 	add	r5, r4
 	adds	r5, #7
 	bic	r5, #7
-	add	r5, #STACK_SIZE
-	mov	sp, r5
+	add	r6, r5, #STACK_SIZE
+	mov	sp, r6
 	push	{r0-r3}
 
 	/* Caches and MMU off, whatever the loader left. */
 	bl	arch_caches_off
 
-	/* Clear BSS (it follows the image). */
+	/*
+	 * The run copy at r6, after the log: the front as is, then the rest
+	 * inflated from the stored image (its size in cb_stub_info, the
+	 * front's end at _image_front; asm.h, ld/stub-armv7.lds).  A stream
+	 * that does not inflate to exactly the linked image stops here, with
+	 * no console to say so.
+	 */
+	add	r6, r5, #STUB_LOG_SIZE
+	ldr	r7, =_image_front
+	movs	r0, #0
+1:	ldr	r1, [r4, r0]
+	str	r1, [r6, r0]
+	adds	r0, #4
+	cmp	r0, r7
+	blo	1b
+	ldr	r3, =_image_end
+	subs	r3, r7
+	push	{r3}				@ size_t len: capacity, then output
+	add	r0, r6, r7			@ dst
+	mov	r1, sp
+	add	r2, r4, r7			@ src
+	ldr	r3, [r4, #CB_STUB_INFO_OFFSET + 12]	@ stored image_size
+	subs	r3, r7
+	bl	inflate_decompress
+	pop	{r1}
+	ldr	r3, =_image_end
+	subs	r3, r7
+	cmp	r1, r3
+	it	eq
+	cmpeq	r0, #0
+2:	it	ne
+	wfine
+	bne	2b
+
+	/* New code: the I-cache and branch predictor forget the old bytes. */
+	mcr	p15, 0, r0, c7, c5, 0		@ ICIALLU (r0 = 0)
+	mcr	p15, 0, r0, c7, c5, 6		@ BPIALL
+	dsb
+	isb
+	adr	r0, run
+	subs	r0, r4
+	add	r0, r6
+	adds	r0, #1				@ Thumb state
+	bx	r0
+
+	/* From here on, in the run copy (r6): its BSS follows its image. */
+run:
 	ldr	r0, =_bss_start
-	add	r0, r4
+	add	r0, r6
 	movs	r1, #0
 	ldr	r2, =_bss_size
 	bl	memset
