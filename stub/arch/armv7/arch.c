@@ -9,6 +9,7 @@
 #include "armv7.h"
 #include "dt.h"
 #include "asm.h"
+#include "strlist.h"
 
 #define PSCI_SYSTEM_RESET	0x84000009u
 
@@ -150,7 +151,7 @@ static const void *packed_fdt(struct stub *s, const void *ref)
 
 void arch_probe(struct stub *s)
 {
-	static const char names[5][9] = { "unusable", "DTB", "ATAGs", "SVC", "HYP" };
+	const char *names = "unusable\0DTB\0ATAGs\0SVC\0HYP";
 	struct arch_state *a = &s->arch;
 	const struct cb_board *b = s->board;
 	uint32_t cpsr;
@@ -174,8 +175,8 @@ void arch_probe(struct stub *s)
 		else
 			add_ram(s, s->load_base & ~0x07ffffffu, 0x08000000);
 	}
-	log_info("entry: %s mode, r1=%08x r2=%08x (%s)", names[3 + a->hyp],
-		 s->regs[1], s->regs[2], names[got]);
+	log_info("entry: %s mode, r1=%08x r2=%08x (%s)", str_nth(names, 3 + a->hyp),
+		 s->regs[1], s->regs[2], str_nth(names, got));
 	stub_stage_end(s);
 }
 
