@@ -124,9 +124,10 @@ static int probe_r2(struct stub *s, uint32_t p)
 /*
  * The packed DTB that suits the machine @ref describes (dt.h,
  * dt_root_compatible_match), else the first; each one is CRC-checked, then
- * structure-checked, before it is read.  NULL if none is packed.
+ * structure-checked, before it is read.  NULL if none is packed.  Out of
+ * line: inlined, arch_probe spills and grows by 12 bytes.
  */
-static const void *packed_fdt(struct stub *s, const void *ref)
+static __attribute__((noinline)) const void *packed_fdt(struct stub *s, const void *ref)
 {
 	const struct cb_section *sec;
 	const void *best = NULL, *fdt;
@@ -310,7 +311,7 @@ void arch_reset(struct stub *s)
 	int conduit = s->arch.psci, hyp = s->arch.hyp;
 
 	if (kind == CB_RESET_REG && b->reset_addr) {
-		log_err("chainboot: resetting (register)\n");
+		log_err("chainboot: resetting (%s)\n", "register");
 		*(volatile uint32_t *)b->reset_addr = b->reset_value;
 	}
 	/* The board says PSCI, the DTB not how: smc from HYP, else hvc. */
@@ -320,7 +321,7 @@ void arch_reset(struct stub *s)
 	if (conduit && conduit + hyp <= DT_PSCI_HVC) {
 		register uint32_t r0 __asm__("r0");
 
-		log_err("chainboot: resetting (PSCI)\n");
+		log_err("chainboot: resetting (%s)\n", "PSCI");
 		r0 = PSCI_SYSTEM_RESET;
 		if (conduit == DT_PSCI_SMC)
 			__asm__ volatile(".arch_extension sec\n\tsmc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
