@@ -55,7 +55,8 @@ int atags_parse(const void *list, size_t max_size, struct atag_info *info)
 
 int atags_to_dt(const struct atag_info *info, void *fdt)
 {
-	uint32_t reg[ATAG_MAX_MEM * 4], *r = reg, i, d;
+	dt_word reg[ATAG_MAX_MEM * 4], *r = reg;
+	uint32_t i, d;
 	char s[17];
 	int ac, sc, node, err = 0;
 
@@ -73,12 +74,10 @@ int atags_to_dt(const struct atag_info *info, void *fdt)
 	if (ac < 0 || !sc)
 		return DT_ERR_BADNCELLS;
 	for (i = 0; i < info->nmem; i++) {
-		if (ac == 2)
-			*r++ = 0;
-		dt_st32(r++, info->mem[i].start);
-		if (sc == 2)
-			*r++ = 0;
-		dt_st32(r++, info->mem[i].size);
+		dt_cells_write_(r, info->mem[i].start, ac);
+		r += ac;
+		dt_cells_write_(r, info->mem[i].size, sc);
+		r += sc;
 	}
 	node = dt_child_add_(fdt, 0, "memory");
 	err = node < 0 ? node : dt_setprop_(fdt, node, "device_type", "memory", 7);

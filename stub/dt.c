@@ -69,6 +69,15 @@ int dt_check_struct_(const void *fdt)
 	}
 }
 
+int dt_cells_write_(void *p, uint64_t v, int n)
+{
+	while (n--) {
+		dt_st32((char *)p + n * 4, v);
+		v >>= 32;
+	}
+	return v ? DT_ERR_BADVALUE : 0;
+}
+
 uint32_t dt_totalsize(const void *fdt)
 {
 	return hd(fdt, H_TOTALSIZE);

@@ -12,7 +12,7 @@ int dt_set_chosen(void *fdt, const char *bootargs,
 {
 	const char *name = "linux,initrd-start\0linux,initrd-end";
 	uint64_t v = initrd_start;
-	uint32_t cell[2];
+	dt_word cell[2];
 	int sc, ac = dt_cells_(fdt, 0, &sc), node, i, err = 0;
 
 	if (ac < 0)
@@ -26,10 +26,8 @@ int dt_set_chosen(void *fdt, const char *bootargs,
 		err = dt_setprop_(fdt, node, "bootargs", bootargs, slen(bootargs) + 1);
 	/* both deleted (if there) when there is no initrd */
 	for (i = 0; !err && i < 2; i++, name += 19, v = initrd_end) {
-		dt_st32(&cell[0], v >> 32);
-		dt_st32(&cell[1], v);
-		err = dt_setprop_(fdt, node, name, initrd_end ?
-				  (char *)cell + 8 - ac * 4 : NULL, ac * 4);
+		dt_cells_write_(cell, v, ac);	/* fits: checked above */
+		err = dt_setprop_(fdt, node, name, initrd_end ? cell : NULL, ac * 4);
 		if (err == DT_ERR_NOTFOUND)
 			err = 0;
 	}

@@ -14,7 +14,8 @@ struct merge {
 	void *ctx;
 };
 
-static const char *name_of(const void *fdt, int node)
+/* Inlined: a call costs more than the load (-8 B ARM). */
+static inline __attribute__((always_inline)) const char *name_of(const void *fdt, int node)
 {
 	return sblock(fdt) + node + 4;
 }
@@ -23,27 +24,18 @@ static const char *name_of(const void *fdt, int node)
  * dropping the entries the new cells cannot hold. */
 static int recode_reg(struct merge *m, int tn, int fn, int fac, int fsc, int tac, int tsc)
 {
-	uint32_t out[32], c[4];
+	dt_word out[32];
 	int len, step = (fac + fsc) * 4, n = 0;
 	const char *p = dt_getprop(m->from, fn, "reg", &len);
-	uint64_t base, size;
 
 	if (!p || (fac == tac && fsc == tsc))
 		return 0;
 	for (; len >= step && n < 32 - 4; len -= step, p += step) {
-		base = dt_cells_read_(p, fac);
-		size = dt_cells_read_(p + fac * 4, fsc);
-		dt_st32(&c[0], base >> 32);
-		dt_st32(&c[1], base);
-		dt_st32(&c[2], size >> 32);
-		dt_st32(&c[3], size);
-		/* what @tac/@tsc cells cannot say */
-		if ((tac < 2 && c[0]) || (tsc < 2 && c[2]) || (!tsc && c[3]))
+		/* an entry the @tac/@tsc cells cannot say is dropped: n stays */
+		if (dt_cells_write_(out + n, dt_cells_read_(p, fac), tac) ||
+		    dt_cells_write_(out + n + tac, dt_cells_read_(p + fac * 4, fsc), tsc))
 			continue;
-		__builtin_memcpy(out + n, c + 2 - tac, tac * 4);
-		n += tac;
-		__builtin_memcpy(out + n, c + 4 - tsc, tsc * 4);
-		n += tsc;
+		n += tac + tsc;
 	}
 	return dt_setprop_(m->to, tn, "reg", out, n * 4);
 }

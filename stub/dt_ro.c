@@ -5,7 +5,8 @@
  */
 #include "dt_internal.h"
 
-static bool name_end(char c)
+/* Inlined in its three tests: a call costs more than the test (-12 B ARM). */
+static inline __attribute__((always_inline)) bool name_end(char c)
 {
 	return !c || c == '/' || c == ':';
 }

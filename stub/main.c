@@ -72,10 +72,13 @@ static void open_blob(struct stub *s)
 		console_set_quiet(s->blob.hdr->flags & CB_HF_QUIET);
 	}
 	arch_probe(s);
-	if (s->blob_err && s->blob.bad >= 0)
-		stub_fail(s, "blob: section %u: %s", (unsigned int)s->blob.bad, blob_strerror(s->blob_err));
-	if (s->blob_err)
-		stub_fail(s, "blob: %s", blob_strerror(s->blob_err));
+	if (s->blob_err) {
+		const char *why = blob_strerror(s->blob_err);
+
+		if (s->blob.bad >= 0)
+			stub_fail(s, "blob: section %u: %s", (unsigned int)s->blob.bad, why);
+		stub_fail(s, "blob: %s", why);
+	}
 	if (blob_check_stub(&s->blob, &s->crc, &found))
 		stub_fail(s, "stub: expected CRC %08x, found %08x", s->blob.hdr->stub_crc, found);
 	log_info("chainboot 1.0: blob at %p, %u bytes", (void *)s->load_base,

@@ -79,6 +79,10 @@ static inline uint64_t dt_cells_read_(const char *p, int n)
 	return v;
 }
 
+/* @v as @n (0 to 2) big-endian cells at @p, the low cell last.  Returns 0,
+ * or DT_ERR_BADVALUE if @v needs more cells (the cells are written anyway). */
+int dt_cells_write_(void *p, uint64_t v, int n);
+
 /* Tag at @off; *next gets the next tag's offset, or an error (then TAG_END
  * is returned).  Reads stay inside the structure block. */
 uint32_t dt_next_tag_(const void *fdt, int off, int *next);

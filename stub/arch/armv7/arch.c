@@ -10,6 +10,7 @@
 #include "dt.h"
 #include "asm.h"
 #include "pstore.h"
+#include "strlist.h"
 
 #define PSCI_SYSTEM_RESET	0x84000009u
 
@@ -124,9 +125,10 @@ static int probe_r2(struct stub *s, uint32_t p)
 /*
  * The packed DTB that suits the machine @ref describes (dt.h,
  * dt_root_compatible_match), else the first; each one is CRC-checked, then
- * structure-checked, before it is read.  NULL if none is packed.
+ * structure-checked, before it is read.  NULL if none is packed.  Out of
+ * line: inlined, arch_probe spills and grows by 12 bytes.
  */
-static const void *packed_fdt(struct stub *s, const void *ref)
+static __attribute__((noinline)) const void *packed_fdt(struct stub *s, const void *ref)
 {
 	const struct cb_section *sec;
 	const void *best = NULL, *fdt;
@@ -151,7 +153,7 @@ static const void *packed_fdt(struct stub *s, const void *ref)
 
 void arch_probe(struct stub *s)
 {
-	static const char names[5][9] = { "unusable", "DTB", "ATAGs", "SVC", "HYP" };
+	const char *names = "unusable\0DTB\0ATAGs\0SVC\0HYP";
 	struct arch_state *a = &s->arch;
 	const struct cb_board *b = s->board;
 	uint32_t cpsr;
@@ -175,8 +177,8 @@ void arch_probe(struct stub *s)
 		else
 			add_ram(s, s->load_base & ~0x07ffffffu, 0x08000000);
 	}
-	log_info("entry: %s mode, r1=%08x r2=%08x (%s)", names[3 + a->hyp],
-		 s->regs[1], s->regs[2], names[got]);
+	log_info("entry: %s mode, r1=%08x r2=%08x (%s)", str_nth(names, 3 + a->hyp),
+		 s->regs[1], s->regs[2], str_nth(names, got));
 	stub_stage_end(s);
 }
 
@@ -359,7 +361,7 @@ void arch_reset(struct stub *s)
 	save_failure(s);
 
 	if (kind == CB_RESET_REG && b->reset_addr) {
-		log_err("chainboot: resetting (register)\n");
+		log_err("chainboot: resetting (%s)\n", "register");
 		*(volatile uint32_t *)b->reset_addr = b->reset_value;
 	}
 	/* The board says PSCI, the DTB not how: smc from HYP, else hvc. */
@@ -369,7 +371,7 @@ void arch_reset(struct stub *s)
 	if (conduit && conduit + hyp <= DT_PSCI_HVC) {
 		register uint32_t r0 __asm__("r0");
 
-		log_err("chainboot: resetting (PSCI)\n");
+		log_err("chainboot: resetting (%s)\n", "PSCI");
 		r0 = PSCI_SYSTEM_RESET;
 		if (conduit == DT_PSCI_SMC)
 			__asm__ volatile(".arch_extension sec\n\tsmc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
