@@ -8,7 +8,7 @@
 # kernel must never start. The same files go through `hostpack verify`.
 #
 # Not covered, on purpose: flips in code the stub executes before its CRC
-# check (entry.S, crc32, blob_open...). Corrupt code cannot be relied on to
+# check (entry.S's front, crc32, blob_open...). Corrupt code cannot be relied on to
 # catch its own corruption; only the loader (or a signature checked by
 # something already trusted) could. Flips in data the stub reads but does
 # not run (stub info, tag table, zImage end field) are caught by the stub
@@ -27,7 +27,8 @@ dtb=$CB_CACHE/armhf/virt.dtb
 dir=$CB_BUILD/test-blobs/corrupt
 good=$dir/good.blob
 cmdline="console=ttyAMA0 quiet chainboot.test=$name"
-need_files "$name" "$CB_CACHE/armhf/vmlinuz" "$dtb" "$hostpack" "$CB_CACHE/armhf/busybox" || exit 1
+need_files "$name" "$CB_CACHE/armhf/vmlinuz" "$dtb" "$hostpack" "$CB_CACHE/armhf/busybox" \
+	"$CB_BUILD/armv7/stub.elf" || exit 1
 cb_initramfs armhf "$initrd" || exit 1
 
 mkdir -p "$dir" "$CB_LOGDIR"
@@ -76,7 +77,8 @@ find_section() { # type
 #   header	"blob: <why>" (why given as an ERE)
 #   stub	the stub CRC message
 #   section	"section <i> (<name>): expected CRC ..., found ..."
-#   hang	a silent stop before any check: only "kernel never started"
+#   hang	a silent stop before any check (or the stub CRC message):
+#		only "kernel never started"
 cases=()
 add() { cases+=("$*"); }
 
@@ -95,6 +97,16 @@ add stub-info-reserved $((0x40 + 28)) stub
 add stub-tag-table $((0x64)) stub
 add zimage-end-low $((0x2c)) stub
 add zimage-end-top $((0x2f)) hang
+# The stub's deflated part (ld/stub-armv7.lds): entry.S inflates it before
+# anything can print; a damaged stream stops there (wfi) or, should it
+# still inflate to the right length, the stub CRC names it. Either way the
+# kernel never starts: the first byte, one in the middle, the last.
+front=$((0x$("${CROSS_COMPILE:-arm-none-eabi-}nm" "$CB_BUILD/armv7/stub.elf" |
+	awk '$3 == "_image_front" { print $1 }')))
+stored=$(od -An -tu4 -j76 -N4 "$good" | tr -d ' ')
+add stub-deflated-first "$front" hang
+add stub-deflated-mid $(((front + stored) / 2)) hang
+add stub-deflated-last $((stored - 1)) hang
 # Every section: first, middle, last byte of the kernel; first and last of
 # the initrd and command line; the DTB's magic, the top byte of its
 # totalsize (read early by the planner) and a byte in its middle.
