@@ -9,7 +9,9 @@ _image_end (zeros added: entry.S inflates exactly that many bytes).  OUT is its 
 the bytes before the symbol _image_front (entry.S's head, the cache code,
 the inflater), as is, then the rest as one raw deflate stream (RFC 1951,
 zlib level 9, what stub/inflate.c reads, nothing after it), with
-cb_stub_info.image_size set to OUT's size.  Fails when OUT exceeds the
+cb_stub_info.image_size set to OUT's size and the word at the symbol
+run_crc to the CRC-32 of the deflated bytes (entry.S checks what it
+inflates against it before running any).  Fails when OUT exceeds the
 symbol _image_ceiling (the size ceiling) or the inflated stream would not
 be the image again.
 """
@@ -48,6 +50,8 @@ def main():
         print("stub-compress: the stream does not inflate to the image", file=sys.stderr)
         return 1
     out = bytearray(raw[:front] + tail)	# no padding: inflate refuses trailing bytes
+    # entry.S runs the inflated part only if its CRC-32 is this
+    struct.pack_into("<I", out, sym["run_crc"], zlib.crc32(raw[front:]))
     struct.pack_into("<I", out, IMAGE_SIZE_FIELD, len(out))
     if len(out) > ceiling:
         print(f"stub-compress: the ARM stub exceeds its size ceiling: {len(out)} > {ceiling} "

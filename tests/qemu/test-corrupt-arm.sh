@@ -77,8 +77,8 @@ find_section() { # type
 #   header	"blob: <why>" (why given as an ERE)
 #   stub	the stub CRC message
 #   section	"section <i> (<name>): expected CRC ..., found ..."
-#   hang	a silent stop before any check (or the stub CRC message):
-#		only "kernel never started"
+#   hang	a silent stop before any check: only "kernel never started"
+#   front	the same, and nothing from the stub at all (entry.S's checks)
 cases=()
 add() { cases+=("$*"); }
 
@@ -97,16 +97,19 @@ add stub-info-reserved $((0x40 + 28)) stub
 add stub-tag-table $((0x64)) stub
 add zimage-end-low $((0x2c)) stub
 add zimage-end-top $((0x2f)) hang
-# The stub's deflated part (ld/stub-armv7.lds): entry.S inflates it before
-# anything can print; a damaged stream stops there (wfi) or, should it
-# still inflate to the right length, the stub CRC names it. Either way the
-# kernel never starts: the first byte, one in the middle, the last.
-front=$((0x$("${CROSS_COMPILE:-arm-none-eabi-}nm" "$CB_BUILD/armv7/stub.elf" |
-	awk '$3 == "_image_front" { print $1 }')))
+# The stub's deflated part (ld/stub-armv7.lds): entry.S inflates it and
+# runs it only if its CRC-32 is the one the build recorded in run_crc, all
+# before anything can print, so a damaged stream (or run_crc) stops there
+# in wfi. The kernel never starts: the stream's first byte, one in the
+# middle, the last, and run_crc.
+sym() { echo $((0x$("${CROSS_COMPILE:-arm-none-eabi-}nm" "$CB_BUILD/armv7/stub.elf" |
+	awk -v s="$1" '$3 == s { print $1 }'))); }
+front=$(sym _image_front)
 stored=$(od -An -tu4 -j76 -N4 "$good" | tr -d ' ')
-add stub-deflated-first "$front" hang
-add stub-deflated-mid $(((front + stored) / 2)) hang
-add stub-deflated-last $((stored - 1)) hang
+add stub-deflated-first "$front" front
+add stub-deflated-mid $(((front + stored) / 2)) front
+add stub-deflated-last $((stored - 1)) front
+add stub-run-crc "$(sym run_crc)" front
 # Every section: first, middle, last byte of the kernel; first and last of
 # the initrd and command line; the DTB's magic, the top byte of its
 # totalsize (read early by the planner) and a byte in its middle.
@@ -165,7 +168,7 @@ check_verify() { # blob kind section
 	fi
 	case $2 in
 	section) want=$3 ;;
-	stub | hang) want=stub ;;
+	stub | hang | front) want=stub ;;
 	*) want="header|magic|version|CRC|size" ;;
 	esac
 	grep -qiE -- "$want" <<<"$out" ||
@@ -187,7 +190,7 @@ for c in "${cases[@]}"; do
 	test=$name-$cname
 	blob=$dir/$cname.blob
 	python3 "$blobtool" flip "$good" "$off" "$blob" || { echo "FAIL: $test: flip"; continue; }
-	if [ "$kind" = hang ]; then
+	if [ "$kind" = hang ] || [ "$kind" = front ]; then
 		QEMU_TIMEOUT=4
 	else
 		QEMU_TIMEOUT=15
@@ -196,7 +199,8 @@ for c in "${cases[@]}"; do
 		qemu-system-arm -M virt -cpu cortex-a15 -m 1024 -nographic -no-reboot \
 		-kernel "$blob"
 	check_no_kernel
-	if [ "$kind" != hang ]; then
+	[ "$kind" = front ] && check_no_marker "entry: "
+	if [ "$kind" != hang ] && [ "$kind" != front ]; then
 		while read -r ere; do
 			check_ere "$ere"
 		done < <(expect_lines "$kind" "$arg")

@@ -64,6 +64,11 @@ restart:
 	.word	6, CB_ZIMAGE_KLSZ_TAG, 0, 0, 0, 0	@ filled by hostpack
 	.word	0
 
+	.globl	run_crc
+	.hidden	run_crc
+run_crc:
+	.word	0		@ stub-compress.py: CRC-32 of the inflated part
+
 	.thumb
 	.thumb_func
 start:
@@ -83,8 +88,8 @@ start:
 	 * The run copy at r6, after the log: the front as is, then the rest
 	 * inflated from the stored image (its size in cb_stub_info, the
 	 * front's end at _image_front; asm.h, ld/stub-armv7.lds).  A stream
-	 * that does not inflate to exactly the linked image stops here, with
-	 * no console to say so.
+	 * that does not inflate to exactly the linked image's size stops
+	 * here, with no console to say so.
 	 */
 	add	r6, r5, #STUB_LOG_SIZE
 	ldr	r7, =_image_front
@@ -111,6 +116,28 @@ start:
 	cmpeq	r0, #0
 2:	it	ne
 	wfine
+	bne	2b
+
+	/* Nothing inflated runs unless it is what was linked: its CRC-32
+	 * (stub/crc32.c's, a bit at a time) is run_crc, else stop here. */
+	ldr	r9, =0xedb88320
+	mov	r0, #-1
+	add	r1, r6, r7
+	ldr	r2, =_image_end
+	add	r2, r6
+3:	ldrb	r3, [r1], #1
+	eors	r0, r3
+	movs	r3, #8
+4:	lsrs	r0, #1
+	it	cs
+	eorcs	r0, r9
+	subs	r3, #1
+	bne	4b
+	cmp	r1, r2
+	blo	3b
+	mvns	r0, r0
+	ldr	r1, run_crc
+	cmp	r0, r1
 	bne	2b
 
 	/* New code: the I-cache and branch predictor forget the old bytes. */
