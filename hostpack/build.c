@@ -92,28 +92,36 @@ static void checksum(uint8_t *blob, const struct blob_view *v)
 	h->hdr_crc = blob_header_crc(h, &t);
 }
 
+/* The file: the stub's Linux front (x86), then the blob. */
 int build_blob(const struct build *b, struct hp_buf *out)
 {
 	uint32_t offsets[CB_MAX_SECTIONS], blob_size;
+	size_t pre = b->stub->front.len;
 	char msg[VERIFY_MSG_LEN];
 	struct blob_view v;
-	uint8_t *blob;
+	uint8_t *file, *blob;
 
 	out->data = NULL;
 	out->len = 0;
 	if (!layout(b, offsets, &blob_size))
 		return hp_error(HP_EINPUT, NULL, "the blob would not fit in 4 GiB");
-	blob = hp_calloc(blob_size);
+	file = hp_calloc(pre + blob_size);
+	blob = file + pre;
 	fill(b, blob, offsets, blob_size, &v);
 	front_patch(blob, &v);
 	checksum(blob, &v);
-	if (verify_blob(blob, blob_size, &v, msg)) {
-		free(blob);
+	if (pre) {
+		memcpy(file, b->stub->front.data, pre);
+		front_patch_linux(file, &v);
+	}
+	if (verify_blob(blob, blob_size, &v, msg) ||
+	    (pre && front_check_linux_blob(file, pre, &v, msg, sizeof(msg)))) {
+		free(file);
 		return hp_error(HP_EVERIFY, NULL,
 				"internal error: the packed blob fails verification: %s", msg);
 	}
-	out->data = blob;
-	out->len = blob_size;
+	out->data = file;
+	out->len = pre + blob_size;
 	return 0;
 }
 

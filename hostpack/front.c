@@ -57,7 +57,88 @@ static const char *check_x86(const uint8_t *p, size_t len)
 	entry = hp_le32(mb + MB_ENTRY_ADDR);
 	if (entry < CB_MB_LOAD_ADDR || entry - CB_MB_LOAD_ADDR >= len)
 		return "multiboot entry_addr outside the stub";
+	if (p[0] != 0xeb)	/* the Linux 32-bit entry: a short jump */
+		return "no jump to the Linux entry at offset 0";
 	return NULL;
+}
+
+static uint16_t le16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+const char *front_check_linux(const uint8_t *p, size_t len)
+{
+	if (len < CB_LX_FRONT_SIZE)
+		return "too short for the Linux boot sector and setup sector";
+	if (le16(p + CB_LX_BOOT_FLAG_OFF) != 0xaa55 || hp_le32(p + CB_LX_HDRS_OFF) != CB_LX_HDRS)
+		return "no boot flag 0xaa55 or no \"HdrS\"";
+	if (p[CB_LX_SETUP_SECTS_OFF] != CB_LX_SETUP_SECTS ||
+	    le16(p + CB_LX_VERSION_OFF) != CB_LX_VERSION)
+		return "setup_sects or boot protocol version not the stub's";
+	if (p[CB_LX_LOADFLAGS_OFF] != CB_LX_LOADED_HIGH ||
+	    hp_le32(p + CB_LX_CODE32_OFF) != CB_MB_LOAD_ADDR ||
+	    hp_le32(p + CB_LX_PREF_ADDR_OFF) != CB_MB_LOAD_ADDR ||
+	    hp_le32(p + CB_LX_PREF_ADDR_OFF + 4) != 0 || p[CB_LX_RELOC_OFF] != 0)
+		return "loadflags, code32_start, pref_address or relocatable_kernel wrong";
+	if (hp_le32(p + CB_LX_INITRD_MAX_OFF) != CB_LX_INITRD_MAX ||
+	    hp_le32(p + CB_LX_CMDLINE_SIZE_OFF) != CB_LX_CMDLINE_SIZE ||
+	    le16(p + CB_LX_XLOADFLAGS_OFF) != 0)
+		return "initrd_addr_max, cmdline_size or xloadflags wrong";
+	return NULL;
+}
+
+size_t front_linux_size(const uint8_t *file, size_t len)
+{
+	if (len < CB_LX_FRONT_SIZE || le16(file + CB_LX_BOOT_FLAG_OFF) != 0xaa55 ||
+	    hp_le32(file + CB_LX_HDRS_OFF) != CB_LX_HDRS ||
+	    file[CB_LX_SETUP_SECTS_OFF] != CB_LX_SETUP_SECTS)
+		return 0;
+	return CB_LX_FRONT_SIZE;
+}
+
+/* What hostpack writes into the Linux front: the protected-mode part is the
+ * blob; the stub needs it and its stack_size from the load address. */
+static void linux_fields(const struct blob_view *v, struct front_field *f)
+{
+	uint32_t blob_size = v->hdr->blob_size;
+
+	f[0] = (struct front_field){ CB_LX_SYSSIZE_OFF, (blob_size + 15) / 16, "syssize" };
+	f[1] = (struct front_field){ CB_LX_INIT_SIZE_OFF, blob_size + v->si->stack_size,
+				     "init_size" };
+}
+
+void front_patch_linux(uint8_t *front, const struct blob_view *v)
+{
+	struct front_field f[2];
+	unsigned int i;
+
+	linux_fields(v, f);
+	for (i = 0; i < 2; i++)
+		hp_put_le32(front + f[i].off, f[i].val);
+}
+
+int front_check_linux_blob(const uint8_t *front, size_t len, const struct blob_view *v,
+			   char *why, size_t why_len)
+{
+	struct front_field f[2];
+	const char *bad = front_check_linux(front, len);
+	unsigned int i;
+
+	if (!bad && len != CB_LX_FRONT_SIZE)
+		bad = "the blob does not start right after the setup sector";
+	if (bad) {
+		snprintf(why, why_len, "%s", bad);
+		return -1;
+	}
+	linux_fields(v, f);
+	for (i = 0; i < 2; i++)
+		if (hp_le32(front + f[i].off) != f[i].val) {
+			snprintf(why, why_len, "Linux %s at 0x%x: expected 0x%08x, found 0x%08x",
+				 f[i].what, f[i].off, f[i].val, hp_le32(front + f[i].off));
+			return -1;
+		}
+	return 0;
 }
 
 const char *front_check_stub(const uint8_t *p, size_t len, uint16_t arch)

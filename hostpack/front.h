@@ -13,6 +13,24 @@
  * else what is missing. */
 const char *front_check_stub(const uint8_t *p, size_t len, uint16_t arch);
 
+/* NULL if @p (@len bytes) starts with the stub build's Linux front (x86:
+ * boot sector and setup header with the fixed values of setup.S); else
+ * what is wrong. */
+const char *front_check_linux(const uint8_t *p, size_t len);
+
+/* CB_LX_FRONT_SIZE if the file @file starts with a Linux front (boot flag,
+ * "HdrS", the stub's setup_sects), so that the blob follows it; else 0. */
+size_t front_linux_size(const uint8_t *file, size_t len);
+
+/* Fill the Linux front @front for the blob @v: syssize = blob_size / 16
+ * rounded up, init_size = blob_size + stack_size. */
+void front_patch_linux(uint8_t *front, const struct blob_view *v);
+
+/* 0 if the @len bytes before the blob @v are its Linux front as
+ * front_patch_linux() writes it, else -1 with what differs in @why. */
+int front_check_linux_blob(const uint8_t *front, size_t len, const struct blob_view *v,
+			   char *why, size_t why_len);
+
 /*
  * Fill the front of the laid-out blob @v (header and section table final):
  * ARM: zImage start = 0, end = blob_size, the KLSZ tag {6, KLSZ, file

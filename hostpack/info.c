@@ -9,6 +9,7 @@
 #include "bzimage.h"
 #include "carry.h"
 #include "commands.h"
+#include "front.h"
 #include "policy.h"
 #include "serial.h"
 #include "stubimg.h"
@@ -151,7 +152,21 @@ static void uart_list(uint16_t arch, bool json)
 	}
 }
 
-static void print_text(const char *name, size_t len, const struct blob_view *v)
+/* The ways in a loader can take: the file's fronts (front.h). */
+static void entry_list(const struct blob_view *v, size_t pre, bool json)
+{
+	const char *q = json ? "\"" : "", *sep = json ? ", " : " ";
+
+	if (v->hdr->arch == CB_ARCH_ARMV7) {
+		printf("%szimage%s", q, q);
+		return;
+	}
+	if (pre)	/* front_check_linux() pins code32_start and relocatable */
+		printf("%slinux-16%s%s%slinux-32%s%s", q, q, sep, q, q, sep);
+	printf("%smultiboot%s", q, q);
+}
+
+static void print_text(const char *name, size_t len, const struct blob_view *v, size_t pre)
 {
 	const struct cb_stub_info *si = v->si;
 	const struct cb_header *h = v->hdr;
@@ -163,6 +178,11 @@ static void print_text(const char *name, size_t len, const struct blob_view *v)
 	       stubimg_arch_name(si->arch), si->version >> 16, si->version & 0xffff,
 	       si->image_size, si->bss_size, si->stack_size);
 	feature_list(si->features, " ", false);
+	printf("\nentries  ");
+	entry_list(v, pre, false);
+	if (pre)
+		printf(" (Linux front %zu bytes before the blob, at 0x%x non-relocatable)",
+		       pre, CB_MB_LOAD_ADDR);
 	printf("\nuarts    ");
 	uart_list(si->arch, false);
 	printf("\nflags    quiet %s, cmdline %s\n", h->flags & CB_HF_QUIET ? "yes" : "no",
@@ -219,7 +239,7 @@ static void json_policy(const struct blob_view *v)
 	printf("\n  }");
 }
 
-static void print_json(const char *name, size_t len, const struct blob_view *v)
+static void print_json(const char *name, size_t len, const struct blob_view *v, size_t pre)
 {
 	const struct cb_stub_info *si = v->si;
 	const struct cb_header *h = v->hdr;
@@ -228,7 +248,7 @@ static void print_json(const char *name, size_t len, const struct blob_view *v)
 
 	printf("{\n  \"file\": ");
 	put_text((const uint8_t *)name, strlen(name), true);
-	printf(",\n  \"file_size\": %zu,\n  \"blob_size\": %u,\n  \"format\": %u,\n", len,
+	printf(",\n  \"file_size\": %zu,\n  \"blob_size\": %u,\n  \"format\": %u,\n", pre + len,
 	       h->blob_size, h->version);
 	printf("  \"stub\": {\"arch\": \"%s\", \"version\": \"%u.%u\", \"image_size\": %u, "
 	       "\"bss_size\": %u, \"stack_size\": %u, \"features\": [",
@@ -237,7 +257,10 @@ static void print_json(const char *name, size_t len, const struct blob_view *v)
 	feature_list(si->features, ", ", true);
 	printf("], \"uarts\": [");
 	uart_list(si->arch, true);
-	printf("]},\n  \"flags\": {\"quiet\": %s, \"cmdline_mode\": \"%s\"},\n",
+	printf("]},\n  \"entries\": [");
+	entry_list(v, pre, true);
+	printf("],\n  \"front_size\": %zu", pre);
+	printf(",\n  \"flags\": {\"quiet\": %s, \"cmdline_mode\": \"%s\"},\n",
 	       h->flags & CB_HF_QUIET ? "true" : "false", cmdline_mode(h->flags));
 	printf("  \"stub_crc\": \"0x%08x\",\n  \"hdr_crc\": \"0x%08x\",\n  \"sections\": [",
 	       h->stub_crc, h->hdr_crc);
@@ -262,6 +285,7 @@ int cmd_info(int argc, char **argv)
 	char msg[VERIFY_MSG_LEN];
 	struct blob_view v;
 	struct hp_buf file;
+	size_t pre;
 	int err;
 
 	if ((argc != 2 && !json) || name[0] == '-')
@@ -269,13 +293,14 @@ int cmd_info(int argc, char **argv)
 	err = hp_read_file(name, VERIFY_MAX_BLOB, &file);
 	if (err)
 		return err;
-	err = verify_open(file.data, file.len, &v, msg);
+	pre = front_linux_size(file.data, file.len);
+	err = verify_open(file.data + pre, file.len - pre, &v, msg);
 	if (err)
 		err = hp_error(HP_EINPUT, name, "not a valid blob: %s", msg);
 	else if (json)
-		print_json(name, file.len, &v);
+		print_json(name, file.len - pre, &v, pre);
 	else
-		print_text(name, file.len, &v);
+		print_text(name, file.len - pre, &v, pre);
 	hp_buf_free(&file);
 	return err;
 }

@@ -94,8 +94,20 @@ int stubimg_check(const char *name, const uint8_t *p, size_t len, uint16_t arch)
 static int take_image(struct stub_image *s, const uint8_t *p, size_t len,
 		      uint16_t arch)
 {
-	int err = stubimg_check(s->name, p, len, arch);
+	const char *why;
+	int err;
 
+	if (arch == CB_ARCH_X86_64) {
+		why = front_check_linux(p, len);
+		if (why)
+			return hp_error(HP_EINPUT, s->name, "bad Linux front: %s", why);
+		s->front.len = CB_LX_FRONT_SIZE;
+		s->front.data = hp_calloc(s->front.len);
+		memcpy(s->front.data, p, s->front.len);
+		p += CB_LX_FRONT_SIZE;
+		len -= CB_LX_FRONT_SIZE;
+	}
+	err = stubimg_check(s->name, p, len, arch);
 	if (err)
 		return err;
 	memcpy(&s->info, p + CB_STUB_INFO_OFFSET, sizeof(s->info));

@@ -13,6 +13,8 @@
 struct stub_image {
 	const char *name;	/* for messages: the file, or "built-in armv7 stub" */
 	struct hp_buf image;	/* exactly info.image_size bytes */
+	struct hp_buf front;	/* x86: the Linux front the .bin starts with
+				 * (CB_LX_FRONT_SIZE bytes), written before the blob */
 	struct cb_stub_info info;
 };
 
@@ -27,7 +29,8 @@ bool stubimg_builtin(uint16_t arch, const uint8_t **p, size_t *len);
 
 /*
  * Load the stub for @arch from @path, or the built-in one when @path is
- * NULL, and check it (stubimg_check).  Returns 0, HP_EINPUT or HP_EIO.
+ * NULL, and check it (stubimg_check).  An x86 stub file starts with the
+ * Linux front (front_check_linux), then the image.  Returns 0, HP_EINPUT or HP_EIO.
  */
 int stubimg_load(uint16_t arch, const char *path, struct stub_image *s);
 

@@ -15,6 +15,7 @@
 #include "board.h"
 #include "carry.h"
 #include "commands.h"
+#include "front.h"
 #include "verify.h"
 
 static int put(const char *dir, const char *file, const void *data, size_t len)
@@ -114,6 +115,7 @@ int cmd_unpack(int argc, char **argv)
 	unsigned int i, ndtb = 0;
 	struct blob_view v;
 	struct hp_buf file;
+	size_t pre;
 	int err;
 
 	if (argc != 4 || strcmp(argv[2], "-d") != 0 || argv[1][0] == '-')
@@ -121,7 +123,8 @@ int cmd_unpack(int argc, char **argv)
 	err = hp_read_file(argv[1], VERIFY_MAX_BLOB, &file);
 	if (err)
 		return err;
-	err = verify_blob(file.data, file.len, &v, msg);
+	pre = front_linux_size(file.data, file.len);
+	err = verify_blob(file.data + pre, file.len - pre, &v, msg);
 	if (err)
 		hp_error(err, argv[1], "%s", msg);
 	if (!err)

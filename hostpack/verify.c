@@ -151,7 +151,8 @@ int verify_blob(const uint8_t *blob, size_t len, struct blob_view *v,
 int cmd_verify(int argc, char **argv)
 {
 	struct blob_view v;
-	char msg[VERIFY_MSG_LEN];
+	char msg[VERIFY_MSG_LEN], why[VERIFY_MSG_LEN];
+	size_t pre;
 	struct hp_buf file;
 	int err;
 
@@ -160,7 +161,12 @@ int cmd_verify(int argc, char **argv)
 	err = hp_read_file(argv[1], VERIFY_MAX_BLOB, &file);
 	if (err)
 		return err;
-	err = verify_blob(file.data, file.len, &v, msg);
+	pre = front_linux_size(file.data, file.len);
+	err = verify_blob(file.data + pre, file.len - pre, &v, msg);
+	/* An x86 blob is a bzImage too: its setup header must match the blob. */
+	if (!err && (pre || v.hdr->arch == CB_ARCH_X86_64) &&
+	    front_check_linux_blob(file.data, pre, &v, why, sizeof(why)))
+		err = fail(msg, "Linux front: %s", why);
 	if (err)
 		hp_error(err, argv[1], "%s", msg);
 	else

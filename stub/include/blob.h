@@ -44,13 +44,44 @@
 #define CB_ARM_TAGS_OFFSET	0x60
 #define CB_ARM_TAGS_WORDS	7
 
-/* x86 front: multiboot v1 header with the a.out kludge at offset 0 */
-#define CB_MB_HEADER_OFFSET	0x00
+/*
+ * x86 front, two parts.  In the stub image: a jump to the 32-bit Linux
+ * entry at offset 0 (a Linux loader enters the protected-mode part at its
+ * start), then a multiboot v1 header with the a.out kludge.  Before the
+ * blob, written by hostpack: the Linux boot sector and setup sector
+ * (CB_LX_FRONT_SIZE bytes, from the stub build), so the file is a bzImage
+ * whose protected-mode part is the blob.  Multiboot loads the blob from
+ * file offset CB_LX_FRONT_SIZE as well (header_addr - load_addr = the
+ * header's offset in the blob), so every loader puts it at CB_MB_LOAD_ADDR.
+ */
+#define CB_MB_HEADER_OFFSET	0x04
 #define CB_MB_MAGIC		0x1badb002
 #define CB_MB_FLAGS		0x00010002	/* mem info + address fields */
 #define CB_MB_LOAD_ADDR		0x00100000	/* where the x86 blob is loaded */
 #define CB_MB_LOAD_END_OFFSET	0x14		/* offsets inside the mb header */
 #define CB_MB_BSS_END_OFFSET	0x18
+
+/* The Linux front (Documentation/arch/x86/boot.rst): offsets in the file. */
+#define CB_LX_SETUP_SECTS	1
+#define CB_LX_FRONT_SIZE	((CB_LX_SETUP_SECTS + 1) * 512)
+#define CB_LX_SETUP_SECTS_OFF	0x1f1
+#define CB_LX_SYSSIZE_OFF	0x1f4	/* blob size in 16-byte units: hostpack */
+#define CB_LX_BOOT_FLAG_OFF	0x1fe	/* 0xaa55 */
+#define CB_LX_HDRS_OFF		0x202	/* "HdrS" */
+#define CB_LX_VERSION_OFF	0x206
+#define CB_LX_LOADFLAGS_OFF	0x211
+#define CB_LX_CODE32_OFF	0x214
+#define CB_LX_INITRD_MAX_OFF	0x22c
+#define CB_LX_RELOC_OFF		0x234
+#define CB_LX_XLOADFLAGS_OFF	0x236
+#define CB_LX_CMDLINE_SIZE_OFF	0x238
+#define CB_LX_PREF_ADDR_OFF	0x258	/* u64 */
+#define CB_LX_INIT_SIZE_OFF	0x260	/* blob_size + stack_size: hostpack */
+#define CB_LX_HDRS		0x53726448
+#define CB_LX_VERSION		0x020c	/* 2.12: xloadflags, pref_address */
+#define CB_LX_LOADED_HIGH	0x01
+#define CB_LX_INITRD_MAX	0x7fffffff
+#define CB_LX_CMDLINE_SIZE	2047	/* STUB_MAX_CMDLINE without the NUL */
 
 /* cb_stub_info.features */
 #define CB_FEAT_DEFLATE		(1 << 0)

@@ -13,6 +13,7 @@
 #define STUB_VERSION		0x00010000
 #define STUB_F_VERIFIED		(1u << 0)	/* restart after relocation: CRCs done */
 #define STUB_MAX_CMDLINE	2048
+_Static_assert(CB_LX_CMDLINE_SIZE == STUB_MAX_CMDLINE - 1, "the x86 front's cmdline_size");
 
 struct stub {				/* small, often used fields first:
 					 * short offsets are short instructions */

@@ -245,8 +245,8 @@ check_line() { # expected-line
 
 # QEMU ended by itself (poweroff / reset with -no-reboot) with status 0.
 # x86: every slot of the stub's plan (" kernel 01000000+3f97000" lines) clear
-# of every multiboot module it reported (" module 008de000+2000"), and at
-# least one module.
+# of every loader region it reported (multiboot " module 008de000+2000", a
+# Linux loader's " ramdisk ..." and " setup_data ..."), and at least one.
 check_modules_clear() {
 	local bad
 	bad=$(tr -d '\r' <"$QEMU_LOG" | awk '
@@ -254,11 +254,11 @@ check_modules_clear() {
 		for (i = 1; i <= length(s); i++) v = v * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
 		return v
 	}
-	/^ module [0-9a-f]+\+[0-9a-f]+$/ { split($2, a, "+"); mb[++nm] = hex(a[1]); me[nm] = mb[nm] + hex(a[2]) }
+	/^ (module|ramdisk|setup_data) [0-9a-f]+\+[0-9a-f]+$/ { split($2, a, "+"); mb[++nm] = hex(a[1]); me[nm] = mb[nm] + hex(a[2]) }
 	/^ (kernel|blob|pgtable|params|cmdline|initrd) [0-9a-f]+\+[0-9a-f]+$/ {
 		split($2, a, "+"); sb[++ns] = hex(a[1]); se[ns] = sb[ns] + hex(a[2]); sn[ns] = $1 }
 	END {
-		if (!nm) { print "no module line"; exit }
+		if (!nm) { print "no module or ramdisk line"; exit }
 		if (!ns) { print "no plan lines"; exit }
 		for (i = 1; i <= ns; i++) for (j = 1; j <= nm; j++)
 			if (sb[i] < me[j] && mb[j] < se[i]) printf "%s overlaps module %d; ", sn[i], j

@@ -15,6 +15,12 @@
 # checks that only ARGS reach the kernel, the keep case that "/blob " alone
 # counts as no command line. One case adds a multiboot module (`--module`),
 # which the stub must plan around.
+#
+# The blob file is a bzImage too (its Linux front): `--type=bzImage` makes
+# kexec-tools use its 32-bit bzImage loader, which enters the blob's first
+# byte with ESI = boot_params (the stub logs "linux 53726448 ..."), its
+# --initrd a ramdisk the stub plans around. (kexec -s, kexec_file_load, and
+# the bzImage64 loader want a relocatable 64-bit kernel: not yet.)
 
 . "$(dirname "$0")/lib.sh"
 . "$CB_ROOT/tests/kexec/lib.sh"
@@ -33,8 +39,9 @@ first="console=ttyS0 quiet chainboot.stage=1"
 # boot ends as soon as the second kernel powers off).
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-120}
 
-# blob NAME MODE EXPECTED-CMDLINE [KEXEC-ARG...]; an empty EXPECTED-CMDLINE
-# means the packed one.
+# [MARK=STUB-LOG-TEXT] blob NAME MODE EXPECTED-CMDLINE [KEXEC-ARG...]; an
+# empty EXPECTED-CMDLINE means the packed one; MARK names the entry taken
+# (default: multiboot).
 blob() {
 	local name=$1 mode=$2 expect=$3 packed
 	shift 3
@@ -52,8 +59,9 @@ blob() {
 		-append "$first"
 	check_kexec_loaded
 	check_second_boot "${expect:-$packed}"
+	check_marker "${MARK:-mb 2badb002 }"
 	check_exit
-	case $name in *-module*) check_modules_clear ;; esac
+	case $name in *-module* | *-ramdisk*) check_modules_clear ;; esac
 	test_result "$name"
 }
 
@@ -65,3 +73,10 @@ blob kexec-x86-blob-keep-empty keep ""
 # A multiboot module loaded by kexec-tools (the first stage's /init script):
 # the stub must read the module list and plan around it.
 blob kexec-x86-blob-module replace "" --module=/init
+blob kexec-x86-blob-mb-forced replace "" --type=multiboot-x86
+# The Linux 32-bit entry through kexec-tools' bzImage loader.
+MARK="linux 53726448 " blob kexec-x86-bz replace "" --type=bzImage
+MARK="linux 53726448 " blob kexec-x86-bz-append append \
+	"kexec.append=1 console=ttyS0 quiet chainboot.stage=2 chainboot.test=kexec-x86-bz-append" \
+	--type=bzImage --command-line=kexec.append=1
+MARK="linux 53726448 " blob kexec-x86-bz-ramdisk replace "" --type=bzImage --initrd=/init

@@ -2,11 +2,17 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # The Debian amd64 bzImage packed by hostpack boots through the x86 stub
-# with `-kernel BLOB` (multiboot) and nothing else: every codec, 512 MiB to
-# 5 GiB of RAM (a map above 4 GiB), and the command-line modes.  One boot
-# adds a multiboot module (QEMU's -initrd), which QEMU puts right after the
-# blob, where the stub would otherwise place the zero page: the stub must
-# plan around it.  Each kernel lists the stub's log under
+# with `-kernel BLOB` and nothing else: every codec, 512 MiB to 5 GiB of
+# RAM (a map above 4 GiB), -M pc and -M q35, and the command-line modes.
+# The blob file is a bzImage, so QEMU takes the Linux path (it tries
+# multiboot only when there is no "HdrS" at 0x202): its option ROM enters
+# the real-mode setup code of the Linux front, which goes to the stub's
+# 32-bit Linux entry with boot_params ("linux 53726448 10000" in the log).
+# The same blob without its 1024-byte front is a multiboot kernel
+# (ENTRY=mb: "mb 2badb002"). QEMU's -initrd is then a Linux ramdisk or a
+# multiboot module, which QEMU puts high or right after the blob: the stub
+# must plan around it, and hand the ramdisk to the kernel when no initrd
+# is packed (INITRD=loader). Each kernel lists the stub's log under
 # /sys/kernel/boot_params/setup_data/ (the same lines as the serial console).
 
 . "$(dirname "$0")/lib.sh"
@@ -17,29 +23,37 @@ hostpack=$CB_BUILD/hostpack
 need_files x86-stub "$kernel" "$hostpack" "$CB_CACHE/amd64/busybox" || exit 1
 cb_initramfs amd64 "$initrd" || exit 1
 
-# boot NAME MEM CODEC MODE QEMU-APPEND EXPECTED-CMDLINE [QEMU-ARG...]
+# [ENTRY=mb] [INITRD=loader] [MACHINE=q35] boot NAME MEM CODEC MODE
+#	QEMU-APPEND EXPECTED-CMDLINE [QEMU-ARG...]
 boot() {
 	local name=$1 mem=$2 codec=$3 mode=$4 qappend=$5 expect=$6
 	local blob=$CB_BUILD/test-blobs/$name.blob packed="console=ttyS0 quiet chainboot.test=$name"
-	local extra=("${@:7}")
+	local extra=("${@:7}") with_initrd=(--initrd "$initrd") marker="linux 53726448 "
 
 	mkdir -p "$CB_BUILD/test-blobs"
-	if ! "$hostpack" pack --arch x86_64 --kernel "$kernel" --initrd "$initrd" \
+	[ "${INITRD:-}" = loader ] && with_initrd=()
+	if ! "$hostpack" pack --arch x86_64 --kernel "$kernel" "${with_initrd[@]}" \
 		--cmdline "$packed" --cmdline-mode "$mode" --compress "$codec" \
 		-o "$blob" >"$CB_LOGDIR/$name.pack" 2>&1; then
 		echo "FAIL: $name: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")"
 		return
 	fi
+	if [ "${ENTRY:-}" = mb ]; then
+		tail -c +1025 "$blob" >"$blob.mb"
+		blob=$blob.mb
+		marker="mb 2badb002 "
+	fi
 	[ -n "$qappend" ] && extra+=(-append "$qappend")
-	qemu_run "$name" qemu-system-x86_64 -m "$mem" -nographic -no-reboot \
-		-kernel "$blob" "${extra[@]}"
+	qemu_run "$name" qemu-system-x86_64 -M "${MACHINE:-pc}" -m "$mem" -nographic \
+		-no-reboot -kernel "$blob" "${extra[@]}"
+	check_marker "$marker"
 	check_marker "chainboot 1.0: blob at"
 	check_marker "starting kernel at"
 	check_stub_log
 	check_initrd_ok
 	check_cmdline "${expect:-$packed}"
 	check_exit
-	case $name in *-module*) check_modules_clear ;; esac
+	case $name in *-module* | *-ramdisk*) check_modules_clear ;; esac
 	test_result "$name"
 }
 
@@ -49,9 +63,19 @@ for codec in lz4 deflate none; do
 done
 boot x86-lz4-2g 2048 lz4 replace "" ""
 boot x86-lz4-5g 5G lz4 replace "" ""
+MACHINE=q35 boot x86-q35-lz4-512m 512 lz4 replace "" ""
+MACHINE=q35 boot x86-q35-lz4-5g 5G lz4 replace "" ""
 loader="console=ttyS0 from.loader=1"
 boot x86-cmdline-append 512 lz4 append "$loader" \
 	"$loader console=ttyS0 quiet chainboot.test=x86-cmdline-append"
 boot x86-cmdline-keep 512 lz4 keep "$loader" "$loader"
-# Any file will do as the module: the test initramfs (about 1 MiB).
-boot x86-module-512m 512 lz4 replace "" "" -initrd "$initrd"
+# Any file will do as the loader's ramdisk: the test initramfs (about 1 MiB).
+# The packed initrd wins; without one the kernel gets the loader's.
+boot x86-ramdisk-512m 512 lz4 replace "" "" -initrd "$initrd"
+INITRD=loader boot x86-ramdisk-loader-512m 512 lz4 replace "" "" -initrd "$initrd"
+# The multiboot path: the blob without its Linux front.
+ENTRY=mb boot x86-mb-lz4-512m 512 lz4 replace "" ""
+ENTRY=mb boot x86-mb-lz4-5g 5G lz4 replace "" ""
+ENTRY=mb boot x86-mb-cmdline-append 512 lz4 append "$loader" \
+	"$loader console=ttyS0 quiet chainboot.test=x86-mb-cmdline-append"
+ENTRY=mb boot x86-mb-module-512m 512 lz4 replace "" "" -initrd "$initrd"

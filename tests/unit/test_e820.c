@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The multiboot mmap to e820 table copier, on generated maps. */
+/* The multiboot mmap and zero-page table to e820 table copiers, on generated maps. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -285,8 +285,40 @@ static void test_malformed(void)
 	free(out);
 }
 
+/*
+ * A zero page's table (Linux loaders): e820_from_table over 0..255 entries
+ * (e820_entries is a byte) of a table that holds 128, exactly sized so
+ * ASan sees a read past it; empty and wrapping entries skipped, order kept.
+ */
+static void test_zero_page_table(void)
+{
+	struct e820_entry *src = new_table(), *out = new_table();
+	unsigned int n, i, k, got, d;
+	const char *why = NULL;
+
+	for (i = 0; i < E820_MAX_ENTRIES; i++)
+		src[i] = (struct e820_entry){ (uint64_t)i << 20, i % 7 ? 0x1000 : 0, 1 + i % 4 };
+	src[5] = (struct e820_entry){ ~0ull - 0xfff, 0x1000, 1 };	/* ends at 2^64 */
+	src[9] = (struct e820_entry){ ~0ull - 0xfff, 0x2000, 2 };	/* wraps */
+	for (n = 0; n < 256 && !why; n++) {
+		got = e820_from_table(out, src, n, &d);
+		for (i = k = 0; i < n && i < E820_MAX_ENTRIES; i++)
+			if (src[i].size && i != 5 && i != 9 &&
+			    (k >= got || memcmp(&out[k++], &src[i], sizeof(*src))))
+				why = "entry missing, changed or out of order";
+		if (!why && k != got)
+			why = "an empty or wrapping entry was copied";
+		if (!why && d != (n > E820_MAX_ENTRIES ? n - E820_MAX_ENTRIES : 0))
+			why = "dropped count wrong";
+	}
+	result("zero-page-table", why);
+	free(src);
+	free(out);
+}
+
 int main(void)
 {
+	test_zero_page_table();
 	test_qemu_like();
 	test_unsorted_overlapping();
 	test_many();

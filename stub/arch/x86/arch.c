@@ -28,9 +28,10 @@ static bool plausible(uint32_t p, uint32_t size)
 
 /*
  * Multiboot loaders (GRUB, QEMU, kexec-tools) put the image's path first:
- * a first word holding a '/' is that path, not a kernel parameter.
+ * a first word holding a '/' is that path, not a kernel parameter.  Linux
+ * loaders do not (@mb false): there "root=/dev/sda1" is a parameter.
  */
-static void set_loader_cmdline(struct stub *s, const char *c)
+static void set_loader_cmdline(struct stub *s, const char *c, bool mb)
 {
 	const char *p = c, *end = c + strnlen(c, MB_CMDLINE_MAX);
 	bool path = false;
@@ -38,12 +39,72 @@ static void set_loader_cmdline(struct stub *s, const char *c)
 	/* Read when the zero page is built: no slot may cover it. */
 	s->in.keep[0] = (struct mem_region){ (uint32_t)c, end - c + 1 };
 	s->in.nkeep = 1;
-	while (p < end && *p != ' ')
+	while (mb && p < end && *p != ' ')
 		path |= *p++ == '/';
 	while (path && p < end && *p == ' ')
 		p++;
 	s->loader_cmdline = path ? p : c;
 	s->loader_cmdline_len = end - s->loader_cmdline;
+}
+
+/*
+ * What a Linux loader handed over in its zero page (boot.rst): the e820
+ * table, the command line, the ramdisk and the setup_data chain; returns
+ * how many e820 entries were lost.  Everything is copied now: the zero
+ * page itself may be overwritten later.  Data above 4 GiB (an ext_ half
+ * set) is out of reach with paging off and is left alone.
+ */
+static unsigned int probe_linux(struct stub *s, const uint8_t *bp)
+{
+	const struct setup_header *h = (const void *)(bp + BP_HDR);
+	struct arch_state *a = &s->arch;
+	unsigned int dropped;
+
+	a->ne820 = e820_from_table(a->e820, (const void *)(bp + BP_E820_TABLE),
+				   bp[BP_E820_ENTRIES], &dropped);
+	if (h->cmd_line_ptr && !*(const uint32_t *)(bp + BP_EXT_CMD_LINE_PTR) &&
+	    plausible(h->cmd_line_ptr, MB_CMDLINE_MAX))
+		set_loader_cmdline(s, (const char *)h->cmd_line_ptr, false);
+	if (h->ramdisk_size && !*(const uint32_t *)(bp + BP_EXT_RAMDISK_IMAGE) &&
+	    !*(const uint32_t *)(bp + BP_EXT_RAMDISK_SIZE)) {
+		a->rd_base = h->ramdisk_image;
+		a->rd_size = h->ramdisk_size;
+	}
+	a->sd_next = h->setup_data;
+	a->sd_next_hi = h->setup_data_hi;
+	return dropped;
+}
+
+/*
+ * The Linux loader's ramdisk and each link of its setup_data chain (below
+ * 4 GiB) are reserved, as multiboot modules are: the ramdisk may become
+ * the kernel's (arch_prepare_params), the chain stays the kernel's (after
+ * the stub's own link, arch_boot).  A chain longer than the planner holds,
+ * or one that cannot be read, makes the map unusable: reserve_modules().
+ */
+static void reserve_linux(struct layout_map *m, const struct arch_state *a)
+{
+	const struct setup_data *sd;
+	struct mem_region *r = m->reserved;
+	uint32_t p = a->sd_next, hi = a->sd_next_hi;
+
+	m->nreserved = 0;
+	if (a->rd_size) {
+		*r++ = (struct mem_region){ a->rd_base, a->rd_size };
+		m->nreserved++;
+		log_info(" ramdisk %08x+%x\n", a->rd_base, a->rd_size);
+	}
+	for (; p && !hi; p = sd->next, hi = sd->next_hi, r++) {
+		sd = (const struct setup_data *)p;
+		if (m->nreserved == LAYOUT_MAX_RESERVED || !plausible(p, sizeof(*sd)) ||
+		    !plausible(p, sizeof(*sd) + sd->len)) {
+			m->nreserved = LAYOUT_MAX_RESERVED + 1;
+			return;
+		}
+		*r = (struct mem_region){ p, sizeof(*sd) + sd->len };
+		m->nreserved++;
+		log_info(" setup_data %08x+%x\n", r->base, r->size);
+	}
 }
 
 /*
@@ -112,24 +173,30 @@ void arch_probe(struct stub *s)
 {
 	const struct mb_info *mbi = (const struct mb_info *)s->regs[1];
 	const struct e820_entry *e = s->arch.e820;
+	bool lx = s->regs[0] == LINUX_BOOT_MARK && plausible(s->regs[1], BP_SIZE);
 	uint32_t flags = 0;
-	unsigned int i, dropped;
+	unsigned int i, dropped = 0;
 
 	if (!console_ready())
 		console_init(CB_UART_8250_IO, 0x3f8, 0);
 	if (s->regs[0] == MB_BOOT_MAGIC && plausible(s->regs[1], MBI_SIZE))
 		flags = mbi->flags;
-	dropped = probe_memory(&s->arch, mbi, flags);
+	if (lx)
+		dropped = probe_linux(s, (const uint8_t *)s->regs[1]);
+	if (!s->arch.ne820)	/* multiboot, or a zero page without a map */
+		dropped = probe_memory(&s->arch, mbi, flags);
 	/* Low RAM too: every request here starts at 1 MiB or above. */
 	for (i = 0; i < s->arch.ne820; i++, e++)
 		if (e->type == E820_RAM)
 			layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM,
 				   e->addr, e->size);
 	if ((flags & MBI_F_CMDLINE) && plausible(mbi->cmdline, MB_CMDLINE_MAX))
-		set_loader_cmdline(s, (const char *)mbi->cmdline);
-	log_info("mb %x %x: e820 %u (%u lost)", (uint32_t)s->regs[0],
-		 (uint32_t)s->regs[1], s->arch.ne820, dropped);
+		set_loader_cmdline(s, (const char *)mbi->cmdline, true);
+	log_info("%s %x %x: e820 %u (%u lost)", lx ? "linux" : "mb",
+		 (uint32_t)s->regs[0], (uint32_t)s->regs[1], s->arch.ne820, dropped);
 	stub_stage_end(s);
+	if (lx)
+		reserve_linux(&s->in.map, &s->arch);
 	if (flags & MBI_F_MODS)
 		reserve_modules(&s->in.map, mbi);
 }
@@ -197,7 +264,8 @@ void arch_mmu_on(struct stub *s)
  * (entry.S puts the stack at its top). */
 struct stub_log *arch_log_area(uintptr_t load_base)
 {
-	return (struct stub_log *)((*(const uint32_t *)(load_base + CB_MB_LOAD_END_OFFSET) +
+	return (struct stub_log *)((*(const uint32_t *)(load_base + CB_MB_HEADER_OFFSET +
+							    CB_MB_LOAD_END_OFFSET) +
 				     7) & ~7u);
 }
 
@@ -227,9 +295,14 @@ int arch_prepare_params(struct stub *s)
 	h->loadflags &= (uint8_t)~LOADFLAGS_CAN_USE_HEAP;
 	h->code32_start = slot[LAYOUT_KERNEL].base;
 	h->cmd_line_ptr = (uint32_t)cmd;
-	/* Slot 0/0 without an initrd; the ext_ fields stay 0: all below 4 GiB. */
+	/* The packed initrd, else the Linux loader's ramdisk, else 0/0; the
+	 * ext_ fields stay 0: all below 4 GiB. */
 	h->ramdisk_image = slot[LAYOUT_INITRD].base;
 	h->ramdisk_size = slot[LAYOUT_INITRD].size;
+	if (!h->ramdisk_size) {
+		h->ramdisk_image = s->arch.rd_base;
+		h->ramdisk_size = s->arch.rd_size;
+	}
 	/* Our placements are RAM to the kernel: it reserves what it is told of. */
 	memcpy(bp + BP_E820_TABLE, s->arch.e820, s->arch.ne820 * sizeof(struct e820_entry));
 	bp[BP_E820_ENTRIES] = (uint8_t)s->arch.ne820;
@@ -245,9 +318,10 @@ void arch_boot(struct stub *s)
 	struct setup_data *sd = (struct setup_data *)(bp + BP_SIZE + STUB_MAX_CMDLINE);
 	const struct stub_log *l = console_log();
 
-	/* The log to its last line, the only link of the chain (memset:
-	 * next 0): /sys/kernel/boot_params/setup_data/0/data */
-	memset(sd, 0, sizeof(*sd));
+	/* The log to its last line, first in the chain, then the Linux
+	 * loader's links, untouched (/sys/kernel/boot_params/setup_data/N). */
+	sd->next = s->arch.sd_next;
+	sd->next_hi = s->arch.sd_next_hi;
 	sd->type = SETUP_CHAINBOOT_LOG;
 	sd->len = l->len + 1;
 	memcpy(sd->data, l->text, l->len + 1);

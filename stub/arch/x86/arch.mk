@@ -2,7 +2,7 @@
 # x86: 32-bit protected-mode code, linked at CB_MB_LOAD_ADDR (multiboot's
 # a.out kludge loads the blob there), so absolute addresses are fine.
 CROSS_COMPILE	?=
-ARCH_SRCS	:= arch/entry.S arch/arch.c arch/e820.c arch/lib.c
+ARCH_SRCS	:= arch/setup.S arch/entry.S arch/arch.c arch/e820.c arch/lib.c
 # Register arguments, a 4-byte stack alignment and no frame pointer: about
 # 1 KB less code over the whole stub than the i386 defaults.
 ARCH_CFLAGS	:= -Istub/arch/x86/include -m32 -march=i686 -fno-pic -fno-pie -mno-sse -mno-mmx \

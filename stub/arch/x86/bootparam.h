@@ -83,6 +83,9 @@ struct setup_data {
 #define SETUP_CHAINBOOT_LOG	0x676c6263u
 
 #define BP_SIZE			0x1000	/* the zero page */
+#define BP_EXT_RAMDISK_IMAGE	0x0c0	/* high halves, 0 below 4 GiB */
+#define BP_EXT_RAMDISK_SIZE	0x0c4
+#define BP_EXT_CMD_LINE_PTR	0x0c8
 #define BP_E820_ENTRIES		0x1e8
 #define BP_HDR			0x1f1
 #define BP_HDR_MAX_END		0x302	/* the longest header its jump allows */

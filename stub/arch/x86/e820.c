@@ -10,7 +10,25 @@
  * __append_e820_table() then rejects the whole table and falls back to
  * alt_mem_k, so such entries are left out here.
  */
+#include <stdbool.h>
 #include "e820.h"
+
+static bool usable(const struct e820_entry *e)
+{
+	return e->addr + e->size > e->addr;	/* neither empty nor wrapping */
+}
+
+unsigned int e820_from_table(struct e820_entry *t, const struct e820_entry *src,
+			     unsigned int n, unsigned int *dropped)
+{
+	unsigned int i, out = 0;
+
+	*dropped = n > E820_MAX_ENTRIES ? n - E820_MAX_ENTRIES : 0;
+	for (i = 0; i < n && i < E820_MAX_ENTRIES; i++, src++)
+		if (usable(src))
+			t[out++] = *src;
+	return out;
+}
 
 unsigned int e820_from_mmap(struct e820_entry *t, const uint8_t *mmap,
 			    uint32_t len, unsigned int *dropped)
@@ -26,7 +44,7 @@ unsigned int e820_from_mmap(struct e820_entry *t, const uint8_t *mmap,
 		if (esz < MB_MMAP_ENTRY_SIZE || esz > (uint32_t)(end - mmap) - 4)
 			break;
 		e = (const struct e820_entry *)(mmap + 4);	/* packed: any alignment */
-		if (e->addr + e->size <= e->addr)	/* empty or wrapping */
+		if (!usable(e))
 			continue;
 		if (n < E820_MAX_ENTRIES)
 			t[n++] = *e;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The multiboot memory map to the zero page's e820 table (pure, host-testable). */
+/* The multiboot memory map or a loader's zero page to the e820 table (pure,
+ * host-testable). */
 #ifndef CHAINBOOT_E820_H
 #define CHAINBOOT_E820_H
 #include <stdint.h>
@@ -28,5 +29,15 @@ struct e820_entry {
  */
 unsigned int e820_from_mmap(struct e820_entry *t, const uint8_t *mmap,
 			    uint32_t len, unsigned int *dropped);
+
+/*
+ * Copy a zero page's e820_table (@n entries of 20 bytes at @src, as
+ * boot_params.e820_entries says) into @t (room for E820_MAX_ENTRIES),
+ * skipping empty and wrapping entries as e820_from_mmap does.  Entries
+ * past E820_MAX_ENTRIES are not in the table: *@dropped counts them.
+ * Returns the number of entries.
+ */
+unsigned int e820_from_table(struct e820_entry *t, const struct e820_entry *src,
+			     unsigned int n, unsigned int *dropped);
 
 #endif

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * x86 entry.  The first bytes are a multiboot v1 header with the a.out
- * kludge (flags 0x00010002), so QEMU -kernel and kexec-tools
- * (multiboot-x86) load the blob at CB_MB_LOAD_ADDR and enter it in 32-bit
- * protected mode, paging off, flat segments, EAX = 0x2BADB002, EBX =
- * multiboot info.  The stub keeps the loader's segments and loads its own
- * GDT only to hand over to the kernel (arch_enter).
+ * x86 entry, two ways in, both 32-bit protected mode, paging off, flat
+ * segments, the blob at CB_MB_LOAD_ADDR (the stub is linked there):
+ * - Linux boot protocol (boot.rst; QEMU -kernel, GRUB linux, kexec-tools
+ *   bzImage): at the first byte, ESI = boot_params.  The real-mode entry
+ *   of the Linux front (setup.S) ends here too.
+ * - Multiboot v1 (GRUB multiboot, kexec-tools multiboot-x86): the header
+ *   at CB_MB_HEADER_OFFSET with the a.out kludge (flags 0x00010002),
+ *   entry_addr = start, EAX = 0x2BADB002, EBX = multiboot info.
+ * The stub keeps the loader's segments and loads its own GDT only to hand
+ * over to the kernel (arch_enter).
  */
 #include "blob.h"
 #include "x86.h"
@@ -16,14 +20,17 @@
 	.globl	_start
 	.hidden	_start
 _start:
-	.long	CB_MB_MAGIC			/* 0x00 */
-	.long	CB_MB_FLAGS			/* 0x04 */
-	.long	-(CB_MB_MAGIC + CB_MB_FLAGS)	/* 0x08 checksum */
-	.long	_start				/* 0x0c header_addr */
-	.long	_start				/* 0x10 load_addr */
-	.long	0				/* 0x14 load_end_addr: hostpack */
-	.long	0				/* 0x18 bss_end_addr: hostpack */
-	.long	start				/* 0x1c entry_addr */
+	jmp	linux32
+	.balign	4
+mb_header:
+	.long	CB_MB_MAGIC			/* 0x04 */
+	.long	CB_MB_FLAGS
+	.long	-(CB_MB_MAGIC + CB_MB_FLAGS)	/* checksum */
+	.long	mb_header			/* header_addr */
+	.long	_start				/* load_addr */
+	.long	0				/* load_end_addr: hostpack */
+	.long	0				/* bss_end_addr: hostpack */
+	.long	start				/* entry_addr */
 
 /*
  * Flat 4 GiB code (BOOT_CS) and data (BOOT_DS), accessed bits preset so the
@@ -31,18 +38,13 @@ _start:
  * are never loaded: the table starts 16 bytes before its first real
  * descriptor, over the end of the multiboot header.
  */
+	.balign	8
 gdt_code:
-	.quad	0x00cf9b000000ffff		/* 0x20 */
+	.quad	0x00cf9b000000ffff		/* 0x28 */
 	.quad	0x00cf93000000ffff
 gdt_desc:
 	.word	BOOT_DS + 7			/* limit */
 	.long	gdt_code - BOOT_CS		/* base */
-
-bad_end:
-	/* No stack and no console can be trusted here: stop the CPU. */
-	cli
-	hlt
-	jmp	bad_end
 
 	.org	CB_STUB_INFO_OFFSET
 	.long	CB_STUB_MAGIC			/* struct cb_stub_info */
@@ -54,11 +56,22 @@ bad_end:
 	.long	CB_FEAT_DEFLATE | CB_FEAT_LZ4
 	.long	0
 
+bad_end:
+	/* No stack and no console can be trusted here: stop the CPU. */
+	cli
+	hlt
+	jmp	bad_end
+
+linux32:
+	/* A Linux loader: stub_main gets ("HdrS", boot_params) as a multiboot
+	 * loader's (magic, info). */
+	movl	$LINUX_BOOT_MARK, %eax
+	movl	%esi, %ebx
 start:
 	cli
 	cld
 	/* Stack: above the blob's end (load_end_addr), below bss_end_addr. */
-	movl	_start + CB_MB_LOAD_END_OFFSET, %esp
+	movl	mb_header + CB_MB_LOAD_END_OFFSET, %esp
 	cmpl	$_image_end, %esp
 	jb	bad_end
 	cmpl	$0x40000000, %esp

@@ -8,6 +8,7 @@
 #define BOOT_CS			0x10	/* Documentation/arch/x86/boot.rst */
 #define BOOT_DS			0x18
 #define MB_BOOT_MAGIC		0x2badb002	/* EAX from a multiboot loader */
+#define LINUX_BOOT_MARK		0x53726448	/* "HdrS": entry.S, from a Linux loader */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
