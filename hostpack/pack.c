@@ -221,6 +221,7 @@ static void free_inputs(struct inputs *in)
 	hp_buf_free(&in->kernel_file);
 	kernel_free(&in->k);
 	hp_buf_free(&in->stub.image);
+	hp_buf_free(&in->stub.front);
 	dtb_list_free(&in->dtbs);
 	hp_buf_free(&in->initrd_file);
 }

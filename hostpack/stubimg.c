@@ -96,7 +96,13 @@ static int take_image(struct stub_image *s, const uint8_t *p, size_t len,
 {
 	const char *why;
 	int err;
+	size_t pre = front_linux_size(p, len);
 
+	/* The image after an x86 stub's Linux front: the stub info then names
+	 * the arch of a stub given for the other one. */
+	err = stubimg_check(s->name, p + pre, len - pre, arch);
+	if (err)
+		return err;
 	if (arch == CB_ARCH_X86_64) {
 		why = front_check_linux(p, len);
 		if (why)
@@ -107,9 +113,6 @@ static int take_image(struct stub_image *s, const uint8_t *p, size_t len,
 		p += CB_LX_FRONT_SIZE;
 		len -= CB_LX_FRONT_SIZE;
 	}
-	err = stubimg_check(s->name, p, len, arch);
-	if (err)
-		return err;
 	memcpy(&s->info, p + CB_STUB_INFO_OFFSET, sizeof(s->info));
 	s->image.len = s->info.image_size;
 	s->image.data = hp_calloc(s->image.len);

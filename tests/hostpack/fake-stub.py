@@ -3,6 +3,10 @@
 """Write a fake stub image for hostpack tests: any bytes with the arch front
 and a valid struct cb_stub_info at 0x40 (stub/include/blob.h).  It boots
 nothing; it lets hostpack be tested before (and apart from) the real stubs.
+An x86_64 stub file starts with the 1024-byte Linux front (boot sector and
+setup sector with the setup header, stub/arch/x86/setup.S) that hostpack
+puts before the blob; its image starts with a short jump and holds the
+multiboot header at offset 4.
 
 usage: fake-stub.py armv7|x86_64 OUT [--features N] [--size N] [--bss N]
 """
@@ -23,11 +27,30 @@ def arm_front(img):
     struct.pack_into("<7I", img, 0x60, 6, KLSZ, 0, 0, 0, 0, 0)
 
 
+LX_FRONT_SIZE = 1024
+
+
 def x86_front(img):
-    struct.pack_into("<8I", img, 0, MB_MAGIC, MB_FLAGS,
-                     (-(MB_MAGIC + MB_FLAGS)) & 0xFFFFFFFF, MB_LOAD, MB_LOAD,
+    img[0:2] = b"\xeb\xfe"                                     # jmp .
+    struct.pack_into("<8I", img, 4, MB_MAGIC, MB_FLAGS,
+                     (-(MB_MAGIC + MB_FLAGS)) & 0xFFFFFFFF, MB_LOAD + 4, MB_LOAD,
                      0, 0, MB_LOAD + 0x80)
     img[0x80:0x82] = b"\xeb\xfe"                                # jmp .
+
+
+def linux_front():
+    """The setup header as stub/arch/x86/setup.S writes it (protocol 2.12)."""
+    f = bytearray(LX_FRONT_SIZE)
+    f[0x1f1] = 1                                                # setup_sects
+    struct.pack_into("<H", f, 0x1fe, 0xAA55)
+    f[0x200:0x202] = b"\xeb\x66"                                # jump past the header
+    struct.pack_into("<IH", f, 0x202, 0x53726448, 0x020C)      # "HdrS", 2.12
+    f[0x211] = 0x01                                             # LOADED_HIGH
+    struct.pack_into("<I", f, 0x214, MB_LOAD)                   # code32_start
+    struct.pack_into("<III", f, 0x22C, 0x7FFFFFFF, 0x1000, 0)   # initrd_addr_max...
+    struct.pack_into("<I", f, 0x238, 2047)                      # cmdline_size
+    struct.pack_into("<Q", f, 0x258, MB_LOAD)                   # pref_address
+    return f
 
 
 def main():
@@ -46,6 +69,8 @@ def main():
     for i in range(0x100, a.size):      # some non-zero "code"
         img[i] = (i * 37 + 11) & 0xFF
     with open(a.out, "wb") as f:
+        if a.arch == "x86_64":
+            f.write(linux_front())
         f.write(img)
 
 

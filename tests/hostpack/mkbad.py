@@ -140,7 +140,8 @@ def stub_cases():
     put("stub-short", good("fa.bin")[:64])
     put("stub-no-zimage-magic", patched("fa.bin", (0x24, "<I", 0)))
     put("stub-no-tag-table", patched("fa.bin", (0x38, "<I", 0x80)))
-    put("stub-mb-checksum", patched("fx.bin", (8, "<I", 0)))
+    # the multiboot checksum: image offset 4 + 8, after the 1 KiB Linux front
+    put("stub-mb-checksum", patched("fx.bin", (1024 + 12, "<I", 0)))
     put("stub-image-size", patched("fa.bin", (0x4C, "<I", 0x100000)))
     put("stub-trailing", good("fa.bin") + b"\x01")
 
