@@ -120,50 +120,92 @@ static inline int bad_offset(size_t off, const uint8_t *op, const uint8_t *obeg)
 	return off - 1 >= (size_t)(op - obeg);
 }
 
+#ifndef LZ4_COMPACT
+/*
+ * How many sequences the fast loop may take with no bound check.  One
+ * reads at most 17 bytes from its token on (1 + 14 literals, read as 16,
+ * + 2 of offset) and writes at most 32 from op on (16 literals, or 14
+ * then an 18-byte match), and moves ip and op no further: n steps fit
+ * when n * 32 <= both rooms.  Below 64 KiB (an address) op - off could
+ * wrap, and the fast loop's offset check would not hold.
+ */
+static inline size_t fast_steps(const uint8_t *ip, const uint8_t *iend,
+				const uint8_t *op, const uint8_t *oend)
+{
+	size_t in = (size_t)(iend - ip), out = (size_t)(oend - op);
+
+	if ((uintptr_t)op < 0x10000)
+		return 0;
+	return (in < out ? in : out) / 32;
+}
+
+/*
+ * The fast loop: up to @n (> 0) sequences with at most 14 literals and 18 match
+ * bytes at an offset of 8 or more (95% of the Debian Image's sequences),
+ * no bound checks.  8 literal and 8 match bytes cover 95% and 80% of them.
+ * It stops at the first other sequence, ip at its token and op where it
+ * starts, for the careful path (what it wrote past op is rewritten there).
+ */
+static void fast_loop(const uint8_t **ipp, uint8_t **opp, const uint8_t *obeg, size_t n)
+{
+	const uint8_t *ip = *ipp;
+	uint8_t *op = *opp;
+	unsigned int lit;
+
+	do {
+		unsigned int token = *ip++, len = token & 15;
+		uint8_t *o;
+		const uint8_t *m;
+		uint16_t off;
+
+		lit = token >> 4;
+		o = op + lit;
+		copy8(op, ip);
+		if (lit > 8) {
+			if (lit == 15)
+				goto careful;
+			copy8(op + 8, ip + 8);
+		}
+		ip += lit;
+		__builtin_memcpy(&off, ip, 2);	/* little-endian */
+		m = (const uint8_t *)((uintptr_t)o - off);
+		if (off < 8 || (uintptr_t)m < (uintptr_t)obeg)
+			goto careful_lit;	/* overlapping a copy8, or bad */
+		copy8(o, m);
+		if (len > 4) {
+			if (len == 15)
+				goto careful_lit;
+			copy8(o + 8, m + 8);
+			__builtin_memcpy(o + 16, m + 16, 2);
+		}
+		ip += 2;
+		op = o + len + 4;
+	} while (--n);
+	*ipp = ip;
+	*opp = op;
+	return;
+careful_lit:
+	ip -= lit;
+careful:
+	*ipp = ip - 1;
+	*opp = op;
+}
+#endif
+
 int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 {
 	const uint8_t *ip = src, *const iend = ip + src_len;
 	uint8_t *op = dst, *const obeg = dst, *const oend = op + *dst_len;
-#ifndef LZ4_COMPACT
-	/* The fast path's reads and writes fit while ip <= ifast and op <= ofast. */
-	const uintptr_t ifast = src_len >= 17 ? (uintptr_t)(iend - 17) : 0;
-	const uintptr_t ofast = *dst_len >= 32 ? (uintptr_t)(oend - 32) : 0;
-#endif
 	int err;
 
 	for (;;) {
 		unsigned int token;
 		size_t lit, len, off;
-
 #ifndef LZ4_COMPACT
-		if ((uintptr_t)ip <= ifast && (uintptr_t)op <= ofast) {
-			/* Fast: room to read the token, 16 literal bytes and
-			 * the offset, and to write 16 + 18 bytes. */
-			token = *ip++;
-			lit = token >> 4;
-			len = token & 15;
-			if (lit == 15)
-				goto literals;
-			copy16(op, ip);
-			op += lit;
-			ip += lit;
-			off = ip[0] | ip[1] << 8;
-			ip += 2;
-			if (bad_offset(off, op, obeg)) {
-				err = CODEC_EDATA;
-				break;
-			}
-			if (len < 15 && off >= 8) {
-				const uint8_t *m = op - off;
+		size_t n = fast_steps(ip, iend, op, oend);
 
-				copy8(op, m);
-				copy8(op + 8, m + 8);
-				__builtin_memcpy(op + 16, m + 16, 2);
-				op += len + 4;
-				continue;
-			}
-			goto match;
-		}
+		if (n)
+			fast_loop(&ip, &op, obeg, n);
 #endif
 		if (ip == iend) {
 			err = CODEC_EINPUT;
@@ -172,9 +214,6 @@ int lz4_decompress(void *dst, size_t *dst_len, const void *src, size_t src_len)
 		token = *ip++;
 		lit = token >> 4;
 		len = token & 15;
-#ifndef LZ4_COMPACT
-literals:
-#endif
 		if (lit == 15 && (err = read_len(&ip, iend, &lit)))
 			break;
 		if (lit > (size_t)(iend - ip)) {
@@ -202,9 +241,6 @@ literals:
 			err = CODEC_EDATA;
 			break;
 		}
-#ifndef LZ4_COMPACT
-match:
-#endif
 		if (len == 15 && (err = read_len(&ip, iend, &len)))
 			break;
 		len += 4;
