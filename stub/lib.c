@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Portable memcpy, memset and udiv32, which an arch may replace with its own
- * arch/lib.c (its arch.mk then filters this file out).  The "none" codec
+ * arch/lib.c (its arch.mk then filters this file out), or memcpy alone
+ * (its arch.mk defines ARCH_HAS_MEMCPY for this file).  The "none" codec
  * and initrd copies run in memcpy: word copies when both pointers are word
  * aligned.
  */
@@ -10,6 +11,7 @@
 #include <string.h>
 #include "stub.h"
 
+#ifndef ARCH_HAS_MEMCPY		/* ARMv7: stub/arch/armv7/memcpy.S */
 /* 32 aligned bytes: ARM copies such a struct with load/store-multiple. */
 struct block32 {
 	uint32_t w[8];
@@ -35,6 +37,7 @@ void *memcpy(void *dst, const void *src, size_t n)
 		*d++ = *s++;
 	return dst;
 }
+#endif
 
 void *memset(void *dst, int c, size_t n)
 {
