@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * CRC-32 (IEEE 802.3, reflected, polynomial 0xedb88320), slice-by-4:
- * t[k][b] is the CRC of byte b followed by k zero bytes, so one aligned
- * word is folded in with four independent lookups.  Only aligned word
+ * CRC-32 (IEEE 802.3, reflected, polynomial 0xedb88320), slice-by-8:
+ * t[k][b] is the CRC of byte b followed by k zero bytes, so two aligned
+ * words are folded in with eight independent lookups (27 instructions per
+ * 8 bytes on ARMv7, against 19 per 4 for slice-by-4).  Only aligned word
  * loads: this may run with the MMU (and unaligned access) off.
  */
 #include <stdint.h>
@@ -13,31 +14,35 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "word loads are LE");
 
 #define POLY		0xedb88320u
 
+/* The CRC is linear: t[0][i ^ j] = t[0][i] ^ t[0][j], so only the eight
+ * one-bit bytes are computed bit by bit. */
 void crc32_init(struct crc32_table *tab)
 {
+	uint32_t c = POLY;		/* the CRC of byte 0x80 */
 	unsigned int b, k, i;
 
-	for (b = 0; b < 256; b++) {
-		uint32_t c = b;
-
-		for (i = 0; i < 8; i++)
-			c = (c >> 1) ^ (POLY & -(c & 1));
-		tab->t[0][b] = c;
+	tab->t[0][0] = 0;
+	for (i = 0x80; i; i >>= 1) {
+		for (b = 0; b < 256; b += 2 * i)
+			tab->t[0][i + b] = c ^ tab->t[0][b];
+		c = (c >> 1) ^ (POLY & -(c & 1));
 	}
-	for (k = 1; k < 4; k++)
-		for (b = 0; b < 256; b++) {
-			uint32_t c = tab->t[k - 1][b];
-
-			tab->t[k][b] = (c >> 8) ^ tab->t[0][c & 0xff];
+	for (b = 0; b < 256; b++) {
+		c = tab->t[0][b];
+		for (k = 1; k < CRC32_SLICES; k++) {
+			c = (c >> 8) ^ tab->t[0][c & 0xff];
+			tab->t[k][b] = c;
 		}
+	}
 }
 
 /*
  * A lookup in table k.  ARM loads take a base and a scaled index but no
  * offset on top, so there each table gets a base register of its own and a
- * lookup is one load (14% fewer instructions for the stub's check).  i386
- * loads take the offset as well, and four bases would not fit its
- * registers: one base there.
+ * lookup is one load (eight bases, the pointer, its end, the CRC and three
+ * temporaries: all 14 registers, without a spill at -O2).  i386 loads take
+ * the offset as well, and eight bases would not fit its registers: one base
+ * there.
  */
 #if defined(__arm__) && !defined(CRC32_TABLE_BASES)
 #define CRC32_TABLE_BASES	1	/* test_crc32_bases builds it on the host */
@@ -48,23 +53,47 @@ void crc32_init(struct crc32_table *tab)
 #define LOOKUP(k, i)	tab->t[k][i]
 #endif
 
+/* Two aligned words from @p, which moves on by 8.  GCC loads them with two
+ * instructions and adds to @p with a third; ARM has one for all three. */
+static inline void load2(const uint8_t **p, uint32_t *w, uint32_t *v)
+{
+#ifdef __arm__
+	__asm__("ldrd %1, %2, [%0], #8" : "+r"(*p), "=r"(*w), "=r"(*v) : : "memory");
+#else
+	const uint8_t *q = __builtin_assume_aligned(*p, 4);
+
+	__builtin_memcpy(w, q, 4);
+	__builtin_memcpy(v, q + 4, 4);
+	*p += 8;
+#endif
+}
+
 uint32_t crc32_update(const struct crc32_table *tab, uint32_t crc,
 		      const void *buf, size_t len)
 {
 #ifdef CRC32_TABLE_BASES
 	const uint32_t *t0 = tab->t[0], *t1 = tab->t[1], *t2 = tab->t[2], *t3 = tab->t[3];
+	const uint32_t *t4 = tab->t[4], *t5 = tab->t[5], *t6 = tab->t[6], *t7 = tab->t[7];
 #endif
 	const uint8_t *p = buf;
-	uint32_t w;
 
 	crc = ~crc;
 	for (; len && ((uintptr_t)p & 3); len--)
 		crc = LOOKUP(0, (crc ^ *p++) & 0xff) ^ (crc >> 8);
-	for (; len >= 4; len -= 4, p += 4) {
-		__builtin_memcpy(&w, __builtin_assume_aligned(p, 4), 4);
-		crc ^= w;
-		crc = LOOKUP(3, crc & 0xff) ^ LOOKUP(2, (crc >> 8) & 0xff) ^
-		      LOOKUP(1, (crc >> 16) & 0xff) ^ LOOKUP(0, crc >> 24);
+	if (len >= 8) {
+		const uint8_t *end = p + (len & ~(size_t)7);
+
+		do {
+			uint32_t w, v;
+
+			load2(&p, &w, &v);
+			w ^= crc;
+			crc = LOOKUP(7, w & 0xff) ^ LOOKUP(6, (w >> 8) & 0xff) ^
+			      LOOKUP(5, (w >> 16) & 0xff) ^ LOOKUP(4, w >> 24) ^
+			      LOOKUP(3, v & 0xff) ^ LOOKUP(2, (v >> 8) & 0xff) ^
+			      LOOKUP(1, (v >> 16) & 0xff) ^ LOOKUP(0, v >> 24);
+		} while (p != end);
+		len &= 7;
 	}
 	for (; len; len--)
 		crc = LOOKUP(0, (crc ^ *p++) & 0xff) ^ (crc >> 8);

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Portable memcpy, memset and udiv32, which an arch may replace with its own
- * arch/lib.c (its arch.mk then filters this file out).  The "none" codec
- * and initrd copies run in memcpy: word copies when both pointers are word
- * aligned.
+ * arch/lib.c (its arch.mk then filters this file out), or memcpy and
+ * memset alone (its arch.mk defines ARCH_MEMCPY_MEMSET for this file).
+ * The "none" codec and initrd copies run in memcpy: word copies when both
+ * pointers are word aligned.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include "stub.h"
 
+#ifndef ARCH_MEMCPY_MEMSET		/* ARMv7: stub/arch/armv7/lib.S */
 /* 32 aligned bytes: ARM copies such a struct with load/store-multiple. */
 struct block32 {
 	uint32_t w[8];
@@ -56,6 +58,7 @@ void *memset(void *dst, int c, size_t n)
 		*d++ = (uint8_t)c;
 	return dst;
 }
+#endif
 
 /* Shift-and-subtract division: ARMv7-A cores before the A15 have no udiv,
  * and libgcc's routines cost more than the stub's budget allows. */

@@ -6,8 +6,10 @@
 
 /* Lookup tables for CRC-32 (IEEE, reflected, poly 0xedb88320), built at run
  * time so the stub image stays small.  The caller owns the storage. */
+#define CRC32_SLICES	8	/* bytes folded in per step (crc32.c) */
+
 struct crc32_table {
-	uint32_t t[4][256];
+	uint32_t t[CRC32_SLICES][256];	/* 8 KiB */
 };
 
 /* Fill @tab. */

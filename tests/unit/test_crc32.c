@@ -3,7 +3,8 @@
  * crc32_update() against zlib's crc32(): the table, known answers, random
  * buffers of many lengths at every alignment (short ones, and long ones
  * that take the word loop and its tails), chaining at every split,
- * and the real Image when present.
+ * the error classes the blob format relies on (every burst of up to 32
+ * bits, every single-byte change), and the real Image when present.
  */
 #include <zlib.h>
 #include "crc32.h"
@@ -88,6 +89,73 @@ static void chaining(void)
 	free(buf);
 }
 
+/* Flip the bits of @pat (bit 0 first) from bit @at of @buf on. */
+static void flip(uint8_t *buf, size_t at, uint32_t pat)
+{
+	for (; pat; pat >>= 1, at++)
+		if (pat & 1)
+			buf[at / 8] ^= (uint8_t)(1u << (at % 8));
+}
+
+/*
+ * A burst of length L flips its first and last bit and any bits between.
+ * A CRC whose polynomial has degree 32 and a constant term catches every
+ * burst with L <= 32: at every bit of buffers that take the byte and the
+ * word paths, every L, with the middle bits all set, all clear and random.
+ */
+static void bursts(void)
+{
+	size_t len = 100;
+	uint8_t *buf = make_data(DATA_RANDOM, len + 3);
+	unsigned int bad = 0, tried = 0;
+
+	for (unsigned int a = 0; a < 4; a++) {
+		uint8_t *p = buf + a;
+		uint32_t want = crc32_update(&tab, 0, p, len);
+
+		for (size_t at = 0; at < len * 8; at++)
+			for (unsigned int l = 1; l <= 32 && at + l <= len * 8; l++)
+				for (unsigned int k = 0; k < 3; k++) {
+					uint32_t ends = 1u | 1u << (l - 1), mid = ~0u >> (32 - l);
+
+					mid = k == 0 ? mid : k == 1 ? 0 : mid & rnd();
+					flip(p, at, ends | mid);
+					bad += crc32_update(&tab, 0, p, len) == want;
+					flip(p, at, ends | mid);
+					tried++;
+				}
+	}
+	if (bad)
+		result("bursts of 1-32 bits", "%u of %u not caught", bad, tried);
+	else
+		result("bursts of 1-32 bits", NULL);
+	free(buf);
+}
+
+/* Every value of every byte, in a buffer that takes every path. */
+static void byte_changes(void)
+{
+	size_t len = 301;
+	uint8_t *buf = make_data(DATA_TEXT, len + 1), *p = buf + 1;
+	uint32_t want = crc32_update(&tab, 0, p, len);
+	unsigned int bad = 0;
+
+	for (size_t at = 0; at < len; at++) {
+		uint8_t keep = p[at];
+
+		for (unsigned int x = 1; x < 256; x++) {
+			p[at] = (uint8_t)(keep ^ x);
+			bad += crc32_update(&tab, 0, p, len) == want;
+		}
+		p[at] = keep;
+	}
+	if (bad)
+		result("single-byte changes", "%u not caught", bad);
+	else
+		result("single-byte changes", NULL);
+	free(buf);
+}
+
 static void image(void)
 {
 	const char *why;
@@ -111,6 +179,8 @@ int main(void)
 	known_answers();
 	lengths_and_alignments();
 	chaining();
+	bursts();
+	byte_changes();
 	image();
 	return failures != 0;
 }
