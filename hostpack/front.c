@@ -83,7 +83,7 @@ const char *front_check_linux(const uint8_t *p, size_t len)
 		return "loadflags, code32_start, pref_address or relocatable_kernel wrong";
 	if (hp_le32(p + CB_LX_INITRD_MAX_OFF) != CB_LX_INITRD_MAX ||
 	    hp_le32(p + CB_LX_CMDLINE_SIZE_OFF) != CB_LX_CMDLINE_SIZE ||
-	    le16(p + CB_LX_XLOADFLAGS_OFF) != 0)
+	    le16(p + CB_LX_XLOADFLAGS_OFF) != CB_LX_XLOADFLAGS)
 		return "initrd_addr_max, cmdline_size or xloadflags wrong";
 	return NULL;
 }
@@ -98,14 +98,15 @@ size_t front_linux_size(const uint8_t *file, size_t len)
 }
 
 /* What hostpack writes into the Linux front: the protected-mode part is the
- * blob; the stub needs it and its stack_size from the load address. */
+ * blob; the stub needs it, its stack_size and, entered in 64-bit mode, the
+ * params copy from the load address (blob.h). */
 static void linux_fields(const struct blob_view *v, struct front_field *f)
 {
 	uint32_t blob_size = v->hdr->blob_size;
 
 	f[0] = (struct front_field){ CB_LX_SYSSIZE_OFF, (blob_size + 15) / 16, "syssize" };
-	f[1] = (struct front_field){ CB_LX_INIT_SIZE_OFF, blob_size + v->si->stack_size,
-				     "init_size" };
+	f[1] = (struct front_field){ CB_LX_INIT_SIZE_OFF, blob_size + v->si->stack_size +
+				     CB_LX_PARAMS_COPY, "init_size" };
 }
 
 void front_patch_linux(uint8_t *front, const struct blob_view *v)

@@ -162,7 +162,8 @@ static void entry_list(const struct blob_view *v, size_t pre, bool json)
 		return;
 	}
 	if (pre)	/* front_check_linux() pins code32_start and relocatable */
-		printf("%slinux-16%s%s%slinux-32%s%s", q, q, sep, q, q, sep);
+		printf("%slinux-16%s%s%slinux-32%s%s%slinux-64%s%s", q, q, sep, q, q, sep, q, q,
+		       sep);
 	printf("%smultiboot%s", q, q);
 }
 
@@ -181,8 +182,8 @@ static void print_text(const char *name, size_t len, const struct blob_view *v, 
 	printf("\nentries  ");
 	entry_list(v, pre, false);
 	if (pre)
-		printf(" (Linux front %zu bytes before the blob, at 0x%x non-relocatable)",
-		       pre, CB_MB_LOAD_ADDR);
+		printf(" (Linux front %zu bytes before the blob; 16- and 32-bit at 0x%x, "
+		       "64-bit anywhere)", pre, CB_MB_LOAD_ADDR);
 	printf("\nuarts    ");
 	uart_list(si->arch, false);
 	printf("\nflags    quiet %s, cmdline %s\n", h->flags & CB_HF_QUIET ? "yes" : "no",

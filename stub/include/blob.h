@@ -76,12 +76,26 @@
 #define CB_LX_XLOADFLAGS_OFF	0x236
 #define CB_LX_CMDLINE_SIZE_OFF	0x238
 #define CB_LX_PREF_ADDR_OFF	0x258	/* u64 */
-#define CB_LX_INIT_SIZE_OFF	0x260	/* blob_size + stack_size: hostpack */
+#define CB_LX_INIT_SIZE_OFF	0x260	/* blob_size + stack_size + CB_LX_PARAMS_COPY: hostpack */
 #define CB_LX_HDRS		0x53726448
 #define CB_LX_VERSION		0x020c	/* 2.12: xloadflags, pref_address */
 #define CB_LX_LOADED_HIGH	0x01
 #define CB_LX_INITRD_MAX	0x7fffffff
 #define CB_LX_CMDLINE_SIZE	2047	/* STUB_MAX_CMDLINE without the NUL */
+/*
+ * The 64-bit entry (+0x200 of the blob) may run anywhere, even above 4 GiB:
+ * it moves the blob to CB_MB_LOAD_ADDR and copies the zero page and the
+ * command line into CB_LX_PARAMS_COPY bytes after the blob's stack, all
+ * below 4 GiB, then takes the 32-bit entry.  32-bit loaders still see a
+ * kernel that is not relocatable (relocatable_kernel 0): they load it at
+ * code32_start.  kexec_file_load and kexec-tools' bzImage64 loader want
+ * both XLF bits and ignore relocatable_kernel.
+ */
+#define CB_LX_ENTRY64_OFF	0x200	/* in the blob */
+#define CB_LX_XLF_KERNEL_64	0x01
+#define CB_LX_XLF_ABOVE_4G	0x02	/* XLF_CAN_BE_LOADED_ABOVE_4G */
+#define CB_LX_XLOADFLAGS	(CB_LX_XLF_KERNEL_64 | CB_LX_XLF_ABOVE_4G)
+#define CB_LX_PARAMS_COPY	0x1800	/* zero page, then the command line */
 
 /* cb_stub_info.features */
 #define CB_FEAT_DEFLATE		(1 << 0)

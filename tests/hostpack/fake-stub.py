@@ -48,6 +48,7 @@ def linux_front():
     f[0x211] = 0x01                                             # LOADED_HIGH
     struct.pack_into("<I", f, 0x214, MB_LOAD)                   # code32_start
     struct.pack_into("<III", f, 0x22C, 0x7FFFFFFF, 0x1000, 0)   # initrd_addr_max...
+    struct.pack_into("<H", f, 0x236, 0x03)                      # XLF_KERNEL_64, above 4G
     struct.pack_into("<I", f, 0x238, 2047)                      # cmdline_size
     struct.pack_into("<Q", f, 0x258, MB_LOAD)                   # pref_address
     return f

@@ -173,7 +173,8 @@ void arch_probe(struct stub *s)
 {
 	const struct mb_info *mbi = (const struct mb_info *)s->regs[1];
 	const struct e820_entry *e = s->arch.e820;
-	bool lx = s->regs[0] == LINUX_BOOT_MARK && plausible(s->regs[1], BP_SIZE);
+	bool lx = (s->regs[0] == LINUX_BOOT_MARK || s->regs[0] == LINUX64_BOOT_MARK) &&
+		  plausible(s->regs[1], BP_SIZE);
 	uint32_t flags = 0;
 	unsigned int i, dropped = 0;
 

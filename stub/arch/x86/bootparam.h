@@ -6,6 +6,7 @@
  */
 #ifndef CHAINBOOT_BOOTPARAM_H
 #define CHAINBOOT_BOOTPARAM_H
+#ifndef __ASSEMBLER__
 #include <stddef.h>
 #include <stdint.h>
 
@@ -82,6 +83,8 @@ struct setup_data {
  * numbers, SETUP_INDIRECT bit 31), "cblg" in memory order. */
 #define SETUP_CHAINBOOT_LOG	0x676c6263u
 
+#endif
+
 #define BP_SIZE			0x1000	/* the zero page */
 #define BP_EXT_RAMDISK_IMAGE	0x0c0	/* high halves, 0 below 4 GiB */
 #define BP_EXT_RAMDISK_SIZE	0x0c4
@@ -90,16 +93,25 @@ struct setup_data {
 #define BP_HDR			0x1f1
 #define BP_HDR_MAX_END		0x302	/* the longest header its jump allows */
 #define BP_E820_TABLE		0x2d0
+#define BP_RAMDISK_IMAGE	0x218	/* the setup header's, for entry.S */
+#define BP_RAMDISK_SIZE		0x21c
+#define BP_CMD_LINE_PTR		0x228
+#define BP_SETUP_DATA		0x250
 #define HDRS_MAGIC		0x53726448
 #define LOADFLAGS_CAN_USE_HEAP	0x80
 #define MIN_PROTOCOL		0x020c	/* pref_address, xloadflags */
 
+#ifndef __ASSEMBLER__
 _Static_assert(offsetof(struct mb_info, mmap_addr) == 0x30, "mb_info");
 _Static_assert(offsetof(struct setup_header, jump) == 0x200 - BP_HDR, "jump");
 _Static_assert(offsetof(struct setup_header, type_of_loader) == 0x210 - BP_HDR, "loader");
-_Static_assert(offsetof(struct setup_header, cmd_line_ptr) == 0x228 - BP_HDR, "cmdline");
+_Static_assert(offsetof(struct setup_header, cmd_line_ptr) == BP_CMD_LINE_PTR - BP_HDR, "cmdline");
+_Static_assert(offsetof(struct setup_header, ramdisk_image) == BP_RAMDISK_IMAGE - BP_HDR &&
+	       offsetof(struct setup_header, ramdisk_size) == BP_RAMDISK_SIZE - BP_HDR, "ramdisk");
 _Static_assert(offsetof(struct setup_header, cmdline_size) == 0x238 - BP_HDR, "cmdline_size");
 _Static_assert(offsetof(struct setup_header, init_size) == 0x260 - BP_HDR, "init_size");
-_Static_assert(offsetof(struct setup_header, setup_data) == 0x250 - BP_HDR, "setup_data");
+_Static_assert(offsetof(struct setup_header, setup_data) == BP_SETUP_DATA - BP_HDR, "setup_data");
+
+#endif
 
 #endif

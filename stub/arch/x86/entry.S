@@ -13,6 +13,7 @@
  */
 #include "blob.h"
 #include "x86.h"
+#include "bootparam.h"
 
 	.code32
 	.section .text.head, "ax"
@@ -119,5 +120,171 @@ arch_enter:
 	pushl	%eax
 	lret
 	.size	arch_enter, . - arch_enter
+
+/*
+ * The 64-bit entry (boot.rst, "64-bit Boot Protocol"), at
+ * CB_LX_ENTRY64_OFF: long mode, RSI = boot_params, the blob wherever the
+ * loader liked, even above 4 GiB, and boot_params and the command line
+ * too.  Still in long mode, the blob's home [CB_MB_LOAD_ADDR, home_end)
+ * (blob, stack, CB_LX_PARAMS_COPY) must be RAM in the loader's e820 table
+ * and clear of the current copy (unless it is the current copy), the zero
+ * page, the command line, the ramdisk and every setup_data link.  Then the
+ * zero page and the command line go to the params copy, the blob home, and
+ * a compatibility-mode segment, paging off and EFER.LME off lead to the
+ * 32-bit entry.  The loader's page tables must map that low RAM as they
+ * map RAM elsewhere (kexec's and UEFI's map all of it).
+ * R15 = current base, R14 = boot_params, R13 = home_end, R12 = blob end at
+ * home, RBP = params copy, RBX = command line.
+ */
+	.code64
+/* Fails unless [RAX, RAX + RCX) misses home; clobbers RCX. */
+home_clear:
+	testq	%rcx, %rcx
+	jz	1f
+	cmpq	%r13, %rax
+	jae	1f
+	addq	%rax, %rcx
+	cmpq	$CB_MB_LOAD_ADDR, %rcx
+	ja	lm_fail
+1:	ret
+
+/* No console yet: the PC's COM1 as Linux left it, then stop. */
+lm_fail:
+	leaq	lm_msg(%rip), %rsi
+1:	movw	$0x3fd, %dx
+2:	inb	%dx, %al
+	testb	$0x20, %al
+	jz	2b
+	lodsb
+	testb	%al, %al
+	jz	bad_end
+	movw	$0x3f8, %dx
+	outb	%al, %dx
+	jmp	1b
+
+	.code32
+compat32:
+	movl	%cr0, %eax
+	btrl	$31, %eax			/* paging off */
+	movl	%eax, %cr0
+	movl	$0xc0000080, %ecx		/* EFER.LME off */
+	rdmsr
+	btrl	$8, %eax
+	wrmsr
+	movl	$BOOT_DS, %eax
+	movl	%eax, %ds
+	movl	%eax, %es
+	movl	%eax, %ss
+	movl	$LINUX64_BOOT_MARK, %eax
+	movl	%ebp, %ebx
+	jmp	start
+
+lm_msg:
+	.asciz	"chainboot: 64-bit entry: 1 MiB is not free RAM\r\n"
+
+	.org	CB_LX_ENTRY64_OFF
+	.code64
+lm_main:
+	cli
+	cld
+	leaq	_start(%rip), %r15
+	movq	%rsi, %r14
+	movl	mb_header + CB_MB_LOAD_END_OFFSET(%rip), %r12d
+	leal	STACK_SIZE + 15(%r12), %ebp
+	andl	$~15, %ebp
+	leal	CB_LX_PARAMS_COPY(%rbp), %r13d
+	/* A stack at the top of the current copy's stack area (init_size). */
+	leaq	-CB_MB_LOAD_ADDR(%r15,%rbp), %rsp
+
+	/* Home is RAM: inside one E820_RAM entry. */
+	movzbl	BP_E820_ENTRIES(%r14), %ecx
+	leaq	BP_E820_TABLE(%r14), %rdx
+	testl	%ecx, %ecx
+	jz	lm_fail
+1:	cmpl	$1, 16(%rdx)
+	jne	2f
+	movq	(%rdx), %rax
+	cmpq	$CB_MB_LOAD_ADDR, %rax
+	ja	2f
+	addq	8(%rdx), %rax
+	cmpq	%r13, %rax
+	jae	3f
+2:	addq	$20, %rdx
+	loop	1b
+	jmp	lm_fail
+
+	/* Home is clear of what the loader placed. */
+3:	movq	%r15, %rax
+	leaq	-CB_MB_LOAD_ADDR(%r13), %rcx
+	cmpq	$CB_MB_LOAD_ADDR, %rax
+	je	4f
+	call	home_clear
+4:	movq	%r14, %rax
+	movl	$BP_SIZE, %ecx
+	call	home_clear
+	movl	BP_EXT_CMD_LINE_PTR(%r14), %ebx
+	shlq	$32, %rbx
+	movl	BP_CMD_LINE_PTR(%r14), %eax
+	orq	%rax, %rbx
+	movq	%rbx, %rax
+	movl	$CB_LX_CMDLINE_SIZE + 1, %ecx
+	call	home_clear
+	movl	BP_EXT_RAMDISK_IMAGE(%r14), %eax
+	shlq	$32, %rax
+	movl	BP_RAMDISK_IMAGE(%r14), %ecx
+	orq	%rcx, %rax
+	movl	BP_EXT_RAMDISK_SIZE(%r14), %ecx
+	shlq	$32, %rcx
+	movl	BP_RAMDISK_SIZE(%r14), %edx
+	orq	%rdx, %rcx
+	call	home_clear
+	movq	BP_SETUP_DATA(%r14), %rdx
+	movl	$64, %esi			/* links, against a looping chain */
+5:	testq	%rdx, %rdx
+	jz	6f
+	decl	%esi
+	jz	lm_fail
+	movq	%rdx, %rax
+	movl	12(%rdx), %ecx
+	addq	$16, %rcx
+	call	home_clear
+	movq	(%rdx), %rdx
+	jmp	5b
+
+	/* The zero page and the command line (NUL-terminated) to the copy. */
+6:	movq	%r14, %rsi
+	movl	%ebp, %edi
+	movl	$BP_SIZE, %ecx
+	rep movsb
+	testq	%rbx, %rbx
+	jz	8f
+	movq	%rbx, %rsi
+	movl	$CB_LX_CMDLINE_SIZE, %ecx
+7:	lodsb
+	stosb
+	testb	%al, %al
+	loopnz	7b
+	movb	$0, (%rdi)
+	leal	BP_SIZE(%rbp), %eax
+	movl	%eax, BP_CMD_LINE_PTR(%rbp)
+	movl	$0, BP_EXT_CMD_LINE_PTR(%rbp)
+
+	/* The blob home. */
+8:	movq	%r15, %rsi
+	movl	$CB_MB_LOAD_ADDR, %edi
+	leal	-CB_MB_LOAD_ADDR(%r12), %ecx
+	rep movsb
+
+	/* Out of long mode: our GDT (a 10-byte pointer here), BOOT_CS. */
+	subq	$16, %rsp
+	movw	$BOOT_DS + 7, (%rsp)
+	movl	$gdt_code - BOOT_CS, %eax
+	movq	%rax, 2(%rsp)
+	lgdt	(%rsp)
+	pushq	$BOOT_CS
+	movl	$compat32, %eax
+	pushq	%rax
+	lretq
+
 
 	.section .note.GNU-stack, "", @progbits

@@ -121,7 +121,7 @@ gdt_code:				/* BOOT_CS, BOOT_DS: flat 4 GiB */
 	.long	0x1000			/* 0x230 kernel_alignment */
 	.byte	0			/* 0x234 relocatable_kernel */
 	.byte	12			/* min_alignment: 4 KiB */
-	.word	0			/* 0x236 xloadflags */
+	.word	CB_LX_XLOADFLAGS	/* 0x236 xloadflags: the 64-bit entry, anywhere */
 	.long	CB_LX_CMDLINE_SIZE	/* 0x238 cmdline_size */
 	.long	0			/* hardware_subarch: PC */
 	.quad	0			/* hardware_subarch_data */

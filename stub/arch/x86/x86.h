@@ -9,6 +9,7 @@
 #define BOOT_DS			0x18
 #define MB_BOOT_MAGIC		0x2badb002	/* EAX from a multiboot loader */
 #define LINUX_BOOT_MARK		0x53726448	/* "HdrS": entry.S, from a Linux loader */
+#define LINUX64_BOOT_MARK	0x34366448	/* "Hd64": the same, through the 64-bit entry */
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
