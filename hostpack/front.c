@@ -172,11 +172,12 @@ static unsigned int x86_fields(const struct blob_view *v, struct front_field *f)
 {
 	uint32_t end = CB_MB_LOAD_ADDR + v->hdr->blob_size;
 
-	f[0] = (struct front_field){ CB_MB_HEADER_OFFSET + CB_MB_LOAD_END_OFFSET, end,
-				     "multiboot load_end_addr" };
-	f[1] = (struct front_field){ CB_MB_HEADER_OFFSET + CB_MB_BSS_END_OFFSET,
+	f[0] = (struct front_field){ CB_X86_BLOB_END_OFFSET, end, "the blob's end" };
+	f[1] = (struct front_field){ CB_MB_HEADER_OFFSET + CB_MB_LOAD_END_OFFSET, 0,
+				     "multiboot load_end_addr (0: the whole file)" };
+	f[2] = (struct front_field){ CB_MB_HEADER_OFFSET + CB_MB_BSS_END_OFFSET,
 				     end + v->si->stack_size, "multiboot bss_end_addr" };
-	return 2;
+	return 3;
 }
 
 static unsigned int front_fields(const struct blob_view *v, struct front_field *f)

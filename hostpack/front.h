@@ -35,8 +35,9 @@ int front_check_linux_blob(const uint8_t *front, size_t len, const struct blob_v
  * Fill the front of the laid-out blob @v (header and section table final):
  * ARM: zImage start = 0, end = blob_size, the KLSZ tag {6, KLSZ, file
  * offset of the KERNEL section's size field, mem_size - size, load_offset,
- * stack_size} then 0; x86: load_end_addr = CB_MB_LOAD_ADDR + blob_size,
- * bss_end_addr = load_end_addr + stack_size.
+ * stack_size} then 0; x86: the blob's end CB_MB_LOAD_ADDR + blob_size at
+ * CB_X86_BLOB_END_OFFSET, multiboot load_end_addr 0 (blob.h) and
+ * bss_end_addr = the blob's end + stack_size.
  */
 void front_patch(uint8_t *blob, const struct blob_view *v);
 

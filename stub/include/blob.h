@@ -53,6 +53,14 @@
  * whose protected-mode part is the blob.  Multiboot loads the blob from
  * file offset CB_LX_FRONT_SIZE as well (header_addr - load_addr = the
  * header's offset in the blob), so every loader puts it at CB_MB_LOAD_ADDR.
+ *
+ * load_end_addr is 0 ("the whole file", Multiboot 0.6.96 3.1.3), which GRUB
+ * and QEMU take and kexec-tools' multiboot-x86 probe refuses ("load end
+ * address < load address"): kexec-tools then picks its bzImage64 loader,
+ * the one that also works with kexec_file_load (`kexec -s`, and the default
+ * of kexec-tools 2.0.27 and later, whose multiboot loader dies in that
+ * mode).  The blob's end at home, which the stub needs for its stack, is
+ * the word at CB_X86_BLOB_END_OFFSET (hostpack).
  */
 #define CB_MB_HEADER_OFFSET	0x04
 #define CB_MB_MAGIC		0x1badb002
@@ -60,6 +68,7 @@
 #define CB_MB_LOAD_ADDR		0x00100000	/* where the x86 blob is loaded */
 #define CB_MB_LOAD_END_OFFSET	0x14		/* offsets inside the mb header */
 #define CB_MB_BSS_END_OFFSET	0x18
+#define CB_X86_BLOB_END_OFFSET	0x24		/* CB_MB_LOAD_ADDR + blob_size */
 
 /* The Linux front (Documentation/arch/x86/boot.rst): offsets in the file. */
 #define CB_LX_SETUP_SECTS	1

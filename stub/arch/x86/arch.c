@@ -261,12 +261,11 @@ void arch_mmu_on(struct stub *s)
 	(void)s;	/* paging off, caches on: nothing to do */
 }
 
-/* The stack area starts at the blob's end, multiboot's load_end_addr
- * (entry.S puts the stack at its top). */
+/* The stack area starts at the blob's end, the word hostpack writes at
+ * CB_X86_BLOB_END_OFFSET (entry.S puts the stack at its top). */
 struct stub_log *arch_log_area(uintptr_t load_base)
 {
-	return (struct stub_log *)((*(const uint32_t *)(load_base + CB_MB_HEADER_OFFSET +
-							    CB_MB_LOAD_END_OFFSET) +
+	return (struct stub_log *)((*(const uint32_t *)(load_base + CB_X86_BLOB_END_OFFSET) +
 				     7) & ~7u);
 }
 

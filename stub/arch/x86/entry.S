@@ -7,7 +7,8 @@
  *   of the Linux front (setup.S) ends here too.
  * - Multiboot v1 (GRUB multiboot, kexec-tools multiboot-x86): the header
  *   at CB_MB_HEADER_OFFSET with the a.out kludge (flags 0x00010002),
- *   entry_addr = start, EAX = 0x2BADB002, EBX = multiboot info.
+ *   load_end_addr 0 (blob.h says why), entry_addr = start,
+ *   EAX = 0x2BADB002, EBX = multiboot info.
  * The stub keeps the loader's segments and loads its own GDT only to hand
  * over to the kernel (arch_enter).
  */
@@ -29,9 +30,12 @@ mb_header:
 	.long	-(CB_MB_MAGIC + CB_MB_FLAGS)	/* checksum */
 	.long	mb_header			/* header_addr */
 	.long	_start				/* load_addr */
-	.long	0				/* load_end_addr: hostpack */
+	.long	0				/* load_end_addr: the whole file */
 	.long	0				/* bss_end_addr: hostpack */
 	.long	start				/* entry_addr */
+	.org	CB_X86_BLOB_END_OFFSET
+blob_end:
+	.long	0				/* hostpack */
 
 /*
  * Flat 4 GiB code (BOOT_CS) and data (BOOT_DS), accessed bits preset so the
@@ -71,8 +75,8 @@ linux32:
 start:
 	cli
 	cld
-	/* Stack: above the blob's end (load_end_addr), below bss_end_addr. */
-	movl	mb_header + CB_MB_LOAD_END_OFFSET, %esp
+	/* Stack: above the blob's end, below bss_end_addr. */
+	movl	blob_end, %esp
 	cmpl	$_image_end, %esp
 	jb	bad_end
 	cmpl	$0x40000000, %esp
@@ -189,7 +193,7 @@ lm_main:
 	cld
 	leaq	_start(%rip), %r15
 	movq	%rsi, %r14
-	movl	mb_header + CB_MB_LOAD_END_OFFSET(%rip), %r12d
+	movl	blob_end(%rip), %r12d
 	leal	STACK_SIZE + 15(%r12), %ebp
 	andl	$~15, %ebp
 	leal	CB_LX_PARAMS_COPY(%rbp), %r13d
