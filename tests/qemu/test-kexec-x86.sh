@@ -4,31 +4,28 @@
 # A blob boots through Debian's own kexec-tools 2.0.25 from a running
 # Debian amd64 kernel (QEMU, -m 1024). The first kernel is the plain Debian
 # bzImage with -initrd/-append; its initramfs's /extra-init runs
-# `kexec -l /blob` and `kexec -e` (tests/kexec/extra-init). kexec-tools
-# takes the blob for a multiboot kernel (its multiboot-x86 loader: the
-# blob starts with a multiboot v1 header) and enters it in 32-bit protected
-# mode with EAX=0x2BADB002. The blob packs the same kernel with the ordinary
-# test initramfs and a command line the first boot does not have.
+# `kexec -l /blob` and `kexec -e` (tests/kexec/extra-init). The blob packs
+# the same kernel with the ordinary test initramfs and a command line the
+# first boot does not have.
 #
-# kexec-tools hands a multiboot kernel "IMAGE-PATH ARGS" as its command
-# line (the multiboot convention, as GRUB and QEMU do): the append case
-# checks that only ARGS reach the kernel, the keep case that "/blob " alone
-# counts as no command line. One case adds a multiboot module (`--module`),
-# which the stub must plan around.
+# The blob file is a bzImage (its Linux front). Its multiboot header has
+# load_end_addr 0, which kexec-tools' multiboot-x86 probe refuses, so a
+# plain `kexec -l` takes kexec-tools' bzImage64 loader: the 64-bit entry
+# (+0x200, long mode, RSI = boot_params). kexec-tools places blob and zero
+# page top-down, above 4 GiB on a 5 GiB machine; the stub moves the blob to
+# 1 MiB, copies the zero page and command line after it and logs
+# "linux 34366448 ..." ("Hd64"). The same loader works with
+# kexec_file_load: `kexec -s` hands the file to the kernel's own bzImage64
+# loader, which does the same in the kernel.
 #
-# The blob file is a bzImage too (its Linux front): `--type=bzImage` makes
-# kexec-tools use its 32-bit bzImage loader, which enters the blob's first
-# byte with ESI = boot_params (the stub logs "linux 53726448 ..."), its
-# --initrd a ramdisk the stub plans around.
-#
-# The 64-bit entry (+0x200, long mode, RSI = boot_params, anywhere):
-# kexec-tools' bzImage64 loader (`--type=bzImage64`), which places blob and
-# zero page top-down, above 4 GiB on a 5 GiB machine. The stub moves the
-# blob to 1 MiB and copies the zero page and command line after it, then
-# logs "linux 34366448 ..." ("Hd64"). Not here: `kexec -s` (kexec_file_load)
-# with kexec-tools 2.0.25 ignores --type and takes the first loader whose
-# probe matches, multiboot-x86, which cannot load in that mode ("Invalid
-# memory segment"); kexec_file_load itself needs a direct caller.
+# `--type=bzImage` makes kexec-tools use its 32-bit bzImage loader, which
+# enters the blob's first byte with ESI = boot_params (the stub logs
+# "linux 53726448 ..."). `--type=multiboot-x86` is refused at the probe, on
+# purpose (docs/kexec.md): kexec-tools' multiboot loader cannot work with
+# kexec_file_load, and 2.0.27 and later would die in it instead of falling
+# back. Under lockdown (`lockdown=integrity` on the first kernel's command
+# line) both system calls refuse the unsigned blob; the test shows what the
+# kernel says.
 
 . "$(dirname "$0")/lib.sh"
 . "$CB_ROOT/tests/kexec/lib.sh"
@@ -73,34 +70,70 @@ blob() {
 	test_result "$name"
 }
 
-blob kexec-x86-blob replace ""
-blob kexec-x86-blob-append append \
-	"kexec.append=1 console=ttyS0 quiet chainboot.stage=2 chainboot.test=kexec-x86-blob-append" \
-	--command-line=kexec.append=1
-blob kexec-x86-blob-keep-empty keep ""
-# A multiboot module loaded by kexec-tools (the first stage's /init script):
-# the stub must read the module list and plan around it.
-blob kexec-x86-blob-module replace "" --module=/init
-blob kexec-x86-blob-mb-forced replace "" --type=multiboot-x86
-# The Linux 32-bit entry through kexec-tools' bzImage loader.
-MARK="linux 53726448 " blob kexec-x86-bz replace "" --type=bzImage
-MARK="linux 53726448 " blob kexec-x86-bz-append append \
-	"kexec.append=1 console=ttyS0 quiet chainboot.stage=2 chainboot.test=kexec-x86-bz-append" \
-	--type=bzImage --command-line=kexec.append=1
-MARK="linux 53726448 " blob kexec-x86-bz-ramdisk replace "" --type=bzImage --initrd=/init
-# The 64-bit entry through kexec-tools' bzImage64 loader, also placed above
-# 4 GiB (blob and zero page) on a 5 GiB machine.
 L64="linux 34366448 "
-MARK=$L64 blob kexec-x86-bz64 replace "" --type=bzImage64
-MARK=$L64 blob kexec-x86-bz64-append append \
-	"kexec.append=1 console=ttyS0 quiet chainboot.stage=2 chainboot.test=kexec-x86-bz64-append" \
-	--type=bzImage64 --append=kexec.append=1
-MARK=$L64 blob kexec-x86-bz64-reuse append \
-	"$first console=ttyS0 quiet chainboot.stage=2 chainboot.test=kexec-x86-bz64-reuse" \
-	--type=bzImage64 --reuse-cmdline
-MARK=$L64 blob kexec-x86-bz64-ramdisk replace "" --type=bzImage64 --initrd=/init
-# Here kexec-tools puts the --initrd above 4 GiB too (ext_ramdisk_image): out
-# of the 32-bit planner's reach, so nothing to plan around (no ramdisk line).
-MARK=$L64 MEM=5120 blob kexec-x86-bz64-5g-initrd append \
-	"kexec.append=1 console=ttyS0 quiet chainboot.stage=2 chainboot.test=kexec-x86-bz64-5g-initrd" \
-	--type=bzImage64 --append=kexec.append=1 --initrd=/init
+L32="linux 53726448 "
+ARGS="console=ttyS0 quiet chainboot.stage=2 chainboot.test"
+# kexec_load (kexec-tools 2.0.25's default), its bzImage64 loader picked by
+# probing; the second boot at 5 GiB has blob, zero page and --initrd above
+# 4 GiB (ext_ramdisk_image: out of the 32-bit planner's reach, so nothing to
+# plan around, no ramdisk line).
+MARK=$L64 blob kexec-x86-blob replace ""
+MARK=$L64 blob kexec-x86-blob-append append \
+	"kexec.append=1 $ARGS=kexec-x86-blob-append" --command-line=kexec.append=1
+MARK=$L64 blob kexec-x86-blob-reuse append \
+	"$first $ARGS=kexec-x86-blob-reuse" --reuse-cmdline
+MARK=$L64 blob kexec-x86-blob-keep-empty keep ""
+MARK=$L64 blob kexec-x86-blob-ramdisk replace "" --initrd=/init
+MARK=$L64 blob kexec-x86-blob-bz64-forced replace "" --type=bzImage64
+MARK=$L64 MEM=5120 blob kexec-x86-blob-5g-initrd append \
+	"kexec.append=1 $ARGS=kexec-x86-blob-5g-initrd" --append=kexec.append=1 --initrd=/init
+# kexec_file_load: the kernel's bzImage64 loader.
+MARK=$L64 blob kexec-x86-file replace "" -s
+MARK=$L64 blob kexec-x86-file-append append \
+	"kexec.append=1 $ARGS=kexec-x86-file-append" -s --append=kexec.append=1
+MARK=$L64 blob kexec-x86-file-reuse append \
+	"$first $ARGS=kexec-x86-file-reuse" -s --reuse-cmdline
+MARK=$L64 blob kexec-x86-file-ramdisk replace "" -s --initrd=/init
+MARK=$L64 MEM=5120 blob kexec-x86-file-5g-initrd append \
+	"kexec.append=1 $ARGS=kexec-x86-file-5g-initrd" -s --append=kexec.append=1 --initrd=/init
+# The Linux 32-bit entry through kexec-tools' bzImage loader.
+MARK=$L32 blob kexec-x86-bz replace "" --type=bzImage
+MARK=$L32 blob kexec-x86-bz-append append \
+	"kexec.append=1 $ARGS=kexec-x86-bz-append" --type=bzImage --command-line=kexec.append=1
+MARK=$L32 blob kexec-x86-bz-ramdisk replace "" --type=bzImage --initrd=/init
+
+# [SAYS=KERNEL-MESSAGE] refused NAME FIRST-CMDLINE-EXTRA EXPECTED-MESSAGE
+# [KEXEC-ARG...]: kexec -l must fail with EXPECTED-MESSAGE (and the kernel
+# must have logged SAYS) in the log; nothing is executed.
+refused() {
+	local name=$1 extra=$2 msg=$3 line
+	shift 3
+	if ! "$hostpack" pack --arch x86_64 --kernel "$kernel" --initrd "$initrd" \
+		--cmdline "$ARGS=$name" --compress lz4 \
+		-o "$work/$name.blob" >"$CB_LOGDIR/$name.pack" 2>&1; then
+		echo "FAIL: $name: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")"
+		return
+	fi
+	kexec_stage1 amd64 "$work/$name.stage1.cpio.gz" "blob=$work/$name.blob" \
+		-- /blob "$@" || return
+	qemu_run "$name" qemu-system-x86_64 -m 1024 -nographic -no-reboot \
+		-kernel "$kernel" -initrd "$work/$name.stage1.cpio.gz" \
+		-append "$first $extra"
+	check_marker KEXEC-LOAD-FAILED
+	check_marker "$msg"
+	[ -n "${SAYS:-}" ] && check_marker "$SAYS"
+	check_no_marker KEXEC-EXEC
+	check_exit
+	# What the kernel said, for the reader of the test output.
+	tr -d '\r' <"$QEMU_LOG" | grep -a -e '^KEXEC-DMESG: .*Lockdown: kexec' \
+		-e 'kexec_file_load failed' -e 'kexec_load failed' -e 'multiboot load end' |
+		sed "s/^/  $name: /"
+	test_result "$name"
+}
+refused kexec-x86-mb-refused "" "multiboot load end address < load address" \
+	--type=multiboot-x86
+SAYS="Lockdown: kexec: kexec of unsigned images is restricted"
+SAYS=$SAYS refused kexec-x86-lockdown-load lockdown=integrity \
+	"kexec_load failed: Operation not permitted"
+SAYS=$SAYS refused kexec-x86-lockdown-file lockdown=integrity \
+	"kexec_file_load failed: Operation not permitted" -s
