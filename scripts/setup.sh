@@ -15,7 +15,8 @@ PACKAGES="gcc make gcc-arm-none-eabi libnewlib-arm-none-eabi
 	device-tree-compiler lz4 zstd xz-utils cpio binutils gdb-multiarch
 	clang libclang-rt-14-dev mkbootimg python3 busybox-static kexec-tools
 	debian-installer-12-netboot-armhf debian-installer-12-netboot-amd64
-	u-boot-qemu"
+	u-boot-qemu
+	grub-pc-bin xorriso mtools"
 
 # Foreign packages that scripts/fixtures.sh fetches with `apt-get download`.
 ARMHF_PROBE="busybox-static:armhf kexec-tools:armhf"

@@ -79,3 +79,5 @@ ENTRY=mb boot x86-mb-lz4-5g 5G lz4 replace "" ""
 ENTRY=mb boot x86-mb-cmdline-append 512 lz4 append "$loader" \
 	"$loader console=ttyS0 quiet chainboot.test=x86-mb-cmdline-append"
 ENTRY=mb boot x86-mb-module-512m 512 lz4 replace "" "" -initrd "$initrd"
+# No packed initrd: the first multiboot module is the kernel's initrd.
+ENTRY=mb INITRD=loader boot x86-mb-module-loader-512m 512 lz4 replace "" "" -initrd "$initrd"

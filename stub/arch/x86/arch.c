@@ -149,9 +149,11 @@ probe_memory(struct arch_state *a, const struct mb_info *mbi, uint32_t flags)
  * the kernel, may touch.  More than the planner holds, or a list that cannot
  * be read, makes the map unusable, and so does a module ending before it
  * starts (layout_plan refuses a wrapping region): better no boot than a
- * clobbered module.
+ * clobbered module.  The first module is the loader's ramdisk, as a Linux
+ * loader's is: the kernel's when no initrd is packed (arch_prepare_params).
  */
-static void reserve_modules(struct layout_map *m, const struct mb_info *mbi)
+static void reserve_modules(struct layout_map *m, struct arch_state *a,
+			    const struct mb_info *mbi)
 {
 	const struct mb_module *mod = (const struct mb_module *)mbi->mods_addr;
 	struct mem_region *r = m->reserved;
@@ -166,6 +168,10 @@ static void reserve_modules(struct layout_map *m, const struct mb_info *mbi)
 		r->base = mod->start;
 		r->size = mod->end - mod->start;
 		log_info(" module %08x+%x\n", r->base, r->size);
+	}
+	if (m->nreserved) {
+		a->rd_base = m->reserved[0].base;
+		a->rd_size = m->reserved[0].size;
 	}
 }
 
@@ -199,7 +205,7 @@ void arch_probe(struct stub *s)
 	if (lx)
 		reserve_linux(&s->in.map, &s->arch);
 	if (flags & MBI_F_MODS)
-		reserve_modules(&s->in.map, mbi);
+		reserve_modules(&s->in.map, &s->arch, mbi);
 }
 
 static uint32_t align_up(uint32_t v, uint32_t a)
@@ -295,7 +301,7 @@ int arch_prepare_params(struct stub *s)
 	h->loadflags &= (uint8_t)~LOADFLAGS_CAN_USE_HEAP;
 	h->code32_start = slot[LAYOUT_KERNEL].base;
 	h->cmd_line_ptr = (uint32_t)cmd;
-	/* The packed initrd, else the Linux loader's ramdisk, else 0/0; the
+	/* The packed initrd, else the loader's ramdisk (or first module), else 0/0; the
 	 * ext_ fields stay 0: all below 4 GiB. */
 	h->ramdisk_image = slot[LAYOUT_INITRD].base;
 	h->ramdisk_size = slot[LAYOUT_INITRD].size;

@@ -16,7 +16,7 @@ static inline uint32_t arch_tick_khz(void) { return 0; }
 
 struct arch_state {
 	const struct setup_header *setup;	/* checked, in the SETUP section */
-	uint32_t rd_base, rd_size;		/* a Linux loader's ramdisk */
+	uint32_t rd_base, rd_size;		/* the loader's ramdisk: Linux or module 0 */
 	uint32_t sd_next, sd_next_hi;		/* its setup_data chain (u64) */
 	unsigned int ne820;
 	struct e820_entry e820[E820_MAX_ENTRIES];	/* for the zero page */
