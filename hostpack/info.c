@@ -183,7 +183,8 @@ static void print_text(const char *name, size_t len, const struct blob_view *v, 
 	entry_list(v, pre, false);
 	if (pre)
 		printf(" (Linux front %zu bytes before the blob; 16- and 32-bit at 0x%x, "
-		       "64-bit anywhere)", pre, CB_MB_LOAD_ADDR);
+		       "64-bit anywhere; kexec-tools takes linux-64, GRUB both)", pre,
+		       CB_MB_LOAD_ADDR);
 	printf("\nuarts    ");
 	uart_list(si->arch, false);
 	printf("\nflags    quiet %s, cmdline %s\n", h->flags & CB_HF_QUIET ? "yes" : "no",
