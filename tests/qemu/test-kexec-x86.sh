@@ -64,10 +64,24 @@ blob() {
 		-append "$first"
 	check_kexec_loaded
 	check_second_boot "${expect:-$packed}"
+	check_screen_carried
 	check_marker "${MARK:-mb 2badb002 }"
 	check_exit
 	case $name in *-module* | *-ramdisk*) check_modules_clear ;; esac
 	test_result "$name"
+}
+
+# The first 32 bytes of screen_info (the mode and cursor the first kernel's
+# setup found, that kexec passes on; the next words are the old command
+# line protocol's, which loaders fill differently) reach the second kernel
+# through the stub's zero page (/init's BP-SCREEN line).
+check_screen_carried() {
+	local first second
+	first=$(tr -d '\r' <"$QEMU_LOG" | sed -n '/KEXEC-EXEC$/q;s/^BP-SCREEN: //p' | head -1)
+	second=$(_kexec_second | sed -n 's/^BP-SCREEN: //p' | head -1)
+	if [ -z "$first" ] || [ "${first:0:64}" != "${second:0:64}" ]; then
+		CB_WHY+=("screen_info not passed on: first kernel '${first:0:64}', second '${second:0:64}'")
+	fi
 }
 
 L64="linux 34366448 "

@@ -47,6 +47,32 @@ static void set_loader_cmdline(struct stub *s, const char *c, bool mb)
 	s->loader_cmdline_len = end - s->loader_cmdline;
 }
 
+/* The zero-page fields passed on from a Linux loader to the kernel: its
+ * screen (what the first kernel's real-mode setup found, or the console
+ * kexec inherited), the ACPI RSDP and the EFI system table, which an EFI
+ * machine's kernel cannot find otherwise. */
+static const uint16_t bp_carry[][2] = {
+	{ BP_SCREEN_INFO, BP_SCREEN_INFO_SIZE },
+	{ BP_ACPI_RSDP, 8 },
+	{ BP_EFI_INFO, BP_EFI_INFO_SIZE },
+};
+
+/* Copy the carried fields from the zero page @bp (@in) or back into it. */
+static void carry_fields(uint8_t *carry, uint8_t *bp, bool in)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(bp_carry) / sizeof(bp_carry[0]); i++) {
+		uint8_t *f = bp + bp_carry[i][0];
+
+		if (in)
+			memcpy(carry, f, bp_carry[i][1]);
+		else
+			memcpy(f, carry, bp_carry[i][1]);
+		carry += bp_carry[i][1];
+	}
+}
+
 /*
  * What a Linux loader handed over in its zero page (boot.rst): the e820
  * table, the command line, the ramdisk and the setup_data chain; returns
@@ -72,6 +98,7 @@ static unsigned int probe_linux(struct stub *s, const uint8_t *bp)
 	}
 	a->sd_next = h->setup_data;
 	a->sd_next_hi = h->setup_data_hi;
+	carry_fields(a->carry, (uint8_t *)bp, true);
 	return dropped;
 }
 
@@ -296,6 +323,7 @@ int arch_prepare_params(struct stub *s)
 		return -1;
 	}
 	memset(bp, 0, BP_SIZE);
+	carry_fields(s->arch.carry, bp, false);	/* zeros after multiboot */
 	memcpy(h, s->arch.setup, 0x202 + s->arch.setup->jump[1] - BP_HDR);
 	h->type_of_loader = 0xff;
 	h->loadflags &= (uint8_t)~LOADFLAGS_CAN_USE_HEAP;

@@ -3,6 +3,7 @@
 #ifndef CHAINBOOT_ARCH_STATE_H
 #define CHAINBOOT_ARCH_STATE_H
 #include <stdint.h>
+#include "bootparam.h"
 #include "e820.h"
 
 struct setup_header;
@@ -18,6 +19,7 @@ struct arch_state {
 	const struct setup_header *setup;	/* checked, in the SETUP section */
 	uint32_t rd_base, rd_size;		/* the loader's ramdisk: Linux or module 0 */
 	uint32_t sd_next, sd_next_hi;		/* its setup_data chain (u64) */
+	uint8_t carry[BP_CARRY_SIZE];		/* the loader's zero page: bp_carry */
 	unsigned int ne820;
 	struct e820_entry e820[E820_MAX_ENTRIES];	/* for the zero page */
 };

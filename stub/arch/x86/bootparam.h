@@ -97,6 +97,14 @@ struct setup_data {
 #define BP_RAMDISK_SIZE		0x21c
 #define BP_CMD_LINE_PTR		0x228
 #define BP_SETUP_DATA		0x250
+/* What the kernel needs of a Linux loader's zero page besides memory, command
+ * line and ramdisk (zero-page.rst): screen_info, acpi_rsdp_addr, efi_info. */
+#define BP_SCREEN_INFO		0x000
+#define BP_SCREEN_INFO_SIZE	0x40
+#define BP_ACPI_RSDP		0x070
+#define BP_EFI_INFO		0x1c0
+#define BP_EFI_INFO_SIZE	0x20
+#define BP_CARRY_SIZE		(BP_SCREEN_INFO_SIZE + 8 + BP_EFI_INFO_SIZE)
 #define HDRS_MAGIC		0x53726448
 #define LOADFLAGS_CAN_USE_HEAP	0x80
 #define MIN_PROTOCOL		0x020c	/* pref_address, xloadflags */
