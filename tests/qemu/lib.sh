@@ -266,6 +266,19 @@ check_modules_clear() {
 	[ -z "$bad" ] || CB_WHY+=("$bad")
 }
 
+# An x86 stub boot reached the kernel's initramfs: the stub logged MARKER
+# (the entry taken), its plan and the jump, the kernel got its log, the
+# initrd checked out and /proc/cmdline is EXPECTED-CMDLINE.
+check_x86_boot() { # marker expected-cmdline
+	check_marker "$1"
+	check_marker "chainboot 1.0: blob at"
+	check_marker "starting kernel at"
+	check_stub_log
+	check_initrd_ok
+	check_cmdline "$2"
+	check_exit
+}
+
 check_exit() {
 	if [ -n "$QEMU_TIMED_OUT" ]; then
 		CB_WHY+=("timed out after $QEMU_LIMIT s")

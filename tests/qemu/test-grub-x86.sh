@@ -79,13 +79,7 @@ grub() {
 	fi
 	qemu_run "$name" qemu-system-x86_64 -M "${MACHINE:-pc}" -m "${MEM:-512}" -nographic \
 		-no-reboot -cdrom "$dir/grub.iso"
-	check_marker "$marker"
-	check_marker "chainboot 1.0: blob at"
-	check_marker "starting kernel at"
-	check_stub_log
-	check_initrd_ok
-	check_cmdline "${expect:-$packed}"
-	check_exit
+	check_x86_boot "$marker" "${expect:-$packed}"
 	[ -n "$ramdisk" ] && [ "${INITRD:-}" != loader ] && check_modules_clear
 	test_result "$name"
 	rm -rf "$dir"

@@ -46,13 +46,7 @@ boot() {
 	[ -n "$qappend" ] && extra+=(-append "$qappend")
 	qemu_run "$name" qemu-system-x86_64 -M "${MACHINE:-pc}" -m "$mem" -nographic \
 		-no-reboot -kernel "$blob" "${extra[@]}"
-	check_marker "$marker"
-	check_marker "chainboot 1.0: blob at"
-	check_marker "starting kernel at"
-	check_stub_log
-	check_initrd_ok
-	check_cmdline "${expect:-$packed}"
-	check_exit
+	check_x86_boot "$marker" "${expect:-$packed}"
 	case $name in *-module* | *-ramdisk*) check_modules_clear ;; esac
 	test_result "$name"
 }
