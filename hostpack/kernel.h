@@ -70,7 +70,8 @@ int kernel_x86_path(const char *name, const uint8_t *p, size_t len,
 /*
  * The x86 path the blob @v takes, and why, in @out: "PVH fast path: entry
  * ..." or, for a bzImage blob, what pack finds in its kernel ("no PVH
- * note: bzImage path").  For `info`; decodes the kernel.
+ * note: bzImage path", or "PVH entry 0x... not used (...)" when the kernel
+ * has one).  For `info`; decodes the kernel.
  */
 struct blob_view;
 void kernel_x86_path_of(const struct blob_view *v, char *out, size_t cap);

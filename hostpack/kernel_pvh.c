@@ -157,8 +157,8 @@ void kernel_x86_path_of(const struct blob_view *v, char *out, size_t cap)
 		memset(&kk, 0, sizeof(kk));
 		kernel_x86_path(NULL, bz.data, bz.len, &bi, &ko, &kk);
 		if (kk.pvh)
-			snprintf(out, cap, "bzImage path (the kernel has a PVH entry, 0x%x: "
-				 "packed with --compress none or --x86-entry bzimage)", kk.pvh_entry);
+			snprintf(out, cap, "PVH entry 0x%x not used (--compress none, "
+				 "--x86-entry bzimage or --vmlinux): bzImage path", kk.pvh_entry);
 		else
 			snprintf(out, cap, "%s", kk.path);
 		kernel_free(&kk);
