@@ -156,16 +156,31 @@ arm_codec() {
 		same "$W/arm-$1/kernel" "$G/Image" &&
 		json "$W/arm-$1.blob" "j['sections'][0]['load_offset'] == 0x208000 and j['sections'][0]['mem_size'] == 20582580 + 386260 and j['sections'][0]['codec'] == '$1'"
 }
-x86_codec() {
-	run pack --stub "$G/fx.bin" --kernel "$G/linux" --compress "$1" -o "$W/x86-$1.blob" &&
+x86_codec() {	# the bzImage path
+	run pack --stub "$G/fx.bin" --kernel "$G/linux" --compress "$1" --x86-entry bzimage \
+		-o "$W/x86-$1.blob" &&
 		run verify "$W/x86-$1.blob" && run unpack "$W/x86-$1.blob" -d "$W/x86-$1" &&
 		same "$W/x86-$1/kernel" "$G/linux" &&
 		json "$W/x86-$1.blob" "j['x86']['relocatable'] and j['sections'][1]['type'] == 'setup'"
+}
+# The fast path (issue 17): the vmlinux's segments at 16 MiB, the PVH
+# entry; unpack writes an ELF that packs back into the same blob.
+x86_pvh() {
+	run pack --stub "$G/fx.bin" --kernel "$G/linux" --compress "$1" -o "$W/x86-pvh-$1.blob" &&
+		run verify "$W/x86-pvh-$1.blob" && run unpack "$W/x86-pvh-$1.blob" -d "$W/x86-pvh-$1" &&
+		json "$W/x86-pvh-$1.blob" "j['x86_path']['path'] == 'pvh' and j['sections'][1]['type'] == 'pvh' and j['sections'][0]['load_offset'] == 0x1000000 and j['sections'][0]['codec'] == '$1'" &&
+		run pack --stub "$G/fx.bin" --kernel "$W/x86-pvh-$1/vmlinux" --compress "$1" \
+			-o "$W/x86-pvh-$1-again.blob" &&
+		same "$W/x86-pvh-$1-again.blob" "$W/x86-pvh-$1.blob"
 }
 for c in none deflate lz4; do
 	t "arm-zimage-$c" arm_codec $c
 	t "x86-bzimage-$c" x86_codec $c
 done
+for c in deflate lz4; do
+	t "x86-pvh-$c" x86_pvh $c
+done
+t "x86-none-is-bzimage" json "$W/x86-none.blob" "j['x86_path']['path'] == 'bzimage'"
 t "arm-gzip-alias" run pack --stub "$G/fa.bin" --kernel "$G/vmlinuz" --compress gzip -o "$W/arm-gzip.blob"
 t "arm-gzip-alias-same" same "$W/arm-gzip.blob" "$W/arm-deflate.blob"
 
