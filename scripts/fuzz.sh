@@ -50,7 +50,7 @@ srcs() {
 		echo "stub/blob.c stub/crc32.c stub/serial/cmdline.c $DT_SRCS" \
 		     "-Wl,--wrap=hp_error" \
 		     "'-DHP_SOURCE_BOARDS=\"$ROOT/boards\"'" \
-		     "-lfdt -ldeflate -llz4 -llzma -llzo2 -lz" ;;
+		     "-lfdt -ldeflate -llz4 -llzma -llzo2 -lzstd -lz" ;;
 	*)	echo "fuzz.sh: unknown harness $1" >&2; exit 2 ;;
 	esac
 }
