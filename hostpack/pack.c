@@ -77,6 +77,8 @@ static int load_kernel(const struct pack_opts *o, struct inputs *in)
 	err = kernel_load(in->kname, p, len, &ko, &in->k);
 	if (!err && o->vmlinux && in->k.arch != CB_ARCH_X86_64)
 		err = hp_error(HP_EUSAGE, o->vmlinux, "--vmlinux is for x86 kernels");
+	if (!err && o->ko.x86_entry && in->k.arch != CB_ARCH_X86_64)
+		err = hp_error(HP_EUSAGE, in->kname, "--x86-entry is for x86 kernels");
 	return err;
 }
 
