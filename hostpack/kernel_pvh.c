@@ -147,6 +147,10 @@ void kernel_x86_path_of(const struct blob_view *v, char *out, size_t cap)
 		return;
 	}
 	/* Why not PVH: what pack would find in this bzImage. */
+	if (k->size > PAYLOAD_MAX || s->size > PAYLOAD_MAX) {
+		snprintf(out, cap, "bzImage path");
+		return;
+	}
 	bz.len = (size_t)s->size + k->size;
 	bz.data = hp_malloc(bz.len);
 	memcpy(bz.data, v->base + s->offset, s->size);
