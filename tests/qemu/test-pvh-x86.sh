@@ -11,6 +11,8 @@
 # - QEMU -kernel BLOB (Linux front, zero page e820), lz4 and deflate, 512
 #   MiB and 5 GiB; the multiboot entry (the blob without its front: the
 #   multiboot mmap becomes the start info's memmap);
+# - GRUB 2's linux and multiboot loaders, with a ramdisk or module of
+#   GRUB's beside the packed initrd;
 # - a blob that reaches past 16 MiB (a 4 MiB payload in the initrd): the
 #   kernel's fixed place overlaps it, so the stub moves the blob first;
 # - kexec from the running Debian kernel (kexec-tools 2.0.25): multiboot,
@@ -169,6 +171,57 @@ else
 	CB_WHY+=("unpack failed: $(tail -1 "$CB_LOGDIR/pvh-unpack.unpack" 2>/dev/null)")
 fi
 test_result pvh-unpack
+
+# GRUB 2 (grub-pc, a grub-mkrescue ISO on -cdrom, console on COM1): its
+# Linux loader and its multiboot loader, each with a ramdisk or module of
+# its own beside the packed initrd (planned around: the packed one wins).
+# GRUB puts a module right after the multiboot bss, which hostpack extends
+# over the fixed kernel's place (16 MiB + 58 MiB) for a PVH blob: the
+# module lands past it, not in the kernel's way.
+# [MEM=MiB] grub_boot NAME linux|multiboot ENTRY-MARK [ramdisk]
+grub_boot() {
+	local name=$1 loader=$2 mark=$3 ramdisk=${4:-} dir=$work/$1 load=initrd
+	[ "$loader" = multiboot ] && load=module
+	rm -rf "$dir"
+	mkdir -p "$dir/iso/boot/grub"
+	pack "$name" lz4 || return
+	cp "$work/$name.blob" "$dir/iso/blob"
+	{
+		echo "serial --unit=0 --speed=115200"
+		echo "terminal_input serial"
+		echo "terminal_output serial"
+		echo "set timeout=0"
+		echo "menuentry chainboot {"
+		echo "	$loader /blob"
+		if [ -n "$ramdisk" ]; then
+			cp "$big" "$dir/iso/ramdisk"
+			echo "	$load /ramdisk"
+		fi
+		echo "}"
+	} >"$dir/iso/boot/grub/grub.cfg"
+	if ! grub-mkrescue -o "$dir/grub.iso" "$dir/iso" >"$CB_LOGDIR/$name.mkrescue" 2>&1; then
+		echo "FAIL: $name: grub-mkrescue failed: $(tail -1 "$CB_LOGDIR/$name.mkrescue")"
+		return
+	fi
+	QEMU_STOP_ON=CHAINBOOT-INIT-DONE qemu_run "$name" qemu-system-x86_64 -M pc \
+		-m "${MEM:-512}" -nographic -no-reboot -cdrom "$dir/grub.iso"
+	check_marker "$mark"
+	check_marker "$PVH_MARK"
+	check_initrd_ok
+	check_cmdline "$packed"
+	check_exit
+	[ -n "$ramdisk" ] && check_modules_clear
+	test_result "$name"
+	rm -rf "$dir"
+}
+if command -v grub-mkrescue >/dev/null && command -v xorriso >/dev/null &&
+	command -v mformat >/dev/null && [ -d /usr/lib/grub/i386-pc ]; then
+	grub_boot grub-pvh-linux linux "linux 53726448 " ramdisk
+	grub_boot grub-pvh-multiboot multiboot "mb 2badb002 " ramdisk
+	MEM=5120 grub_boot grub-pvh-multiboot-5g multiboot "mb 2badb002 "
+else
+	echo "FAIL: grub-pvh: grub-mkrescue, xorriso or mformat missing (grub-pc-bin, xorriso, mtools)"
+fi
 
 # kexec from the running Debian amd64 kernel (tests/kexec/extra-init runs
 # `kexec -l /blob ARGS` and `kexec -e`).
