@@ -87,7 +87,9 @@ int kernel_x86_path(const char *name, const uint8_t *p, size_t len,
 	if (ko->x86_entry == KERNEL_X86_BZIMAGE)
 		return keep_bzimage(name, ko, k, "--x86-entry bzimage");
 	if (ko->x86_entry == KERNEL_X86_AUTO && ko->comp == CB_COMP_NONE)
-		return keep_bzimage(name, ko, k, "--compress none");
+		return ko->vmlinux ? hp_error(HP_EUSAGE, NULL, "--vmlinux needs --compress "
+					      "deflate or lz4 (or --x86-entry pvh)")
+				   : keep_bzimage(name, ko, k, "--compress none");
 	if (!elf) {
 		if (decode_payload(name, p, len, bi, &own, why, sizeof(why)))
 			return keep_bzimage(name, ko, k, why);

@@ -6,7 +6,6 @@
  */
 #include <string.h>
 #include "stub.h"
-#include "bootparam.h"
 #include "console.h"
 #include "pvh.h"
 #include "x86.h"
