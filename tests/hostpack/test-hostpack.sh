@@ -147,6 +147,11 @@ mkbootimg --header_version 1 --kernel "$G/linux" --ramdisk "$G/initrd.cpio.gz" \
 	--cmdline "earlycon quiet" -o "$G/a.blob" || { echo "FAIL: a.blob: pack failed"; exit 1; }
 "$HP" pack --stub "$G/fa.bin" --kernel "$G/small" --compress none --dtb "$G/vexpress.dtb" \
 	--carry /serial-number --carry /chosen/x -o "$G/c.blob" || { echo "FAIL: c.blob: pack failed"; exit 1; }
+# A small vmlinux (two PT_LOADs, the PVH note) and its fast-path blob; the
+# same ELF without the note (mkbad.py writes both ELFs).
+python3 tests/hostpack/mkbad.py --vmlinux "$G/vmlinux-tiny" || { echo "FAIL: vmlinux-tiny"; exit 1; }
+"$HP" pack --stub "$G/fx.bin" --kernel "$G/vmlinux-tiny" --compress lz4 -o "$G/p.blob" ||
+	{ echo "FAIL: p.blob: pack failed"; exit 1; }
 python3 tests/hostpack/mkbad.py "$G" "$B" || { echo "FAIL: mkbad.py failed"; exit 1; }
 
 # ---- the Debian kernels with every codec ----------------------------------
