@@ -16,6 +16,8 @@
 #define BZ_RELOCATABLE		0x234
 #define BZ_XLOADFLAGS		0x236
 #define BZ_CMDLINE_SIZE		0x238
+#define BZ_PAYLOAD_OFFSET	0x248
+#define BZ_PAYLOAD_LENGTH	0x24c
 #define BZ_PREF_ADDRESS		0x258
 #define BZ_INIT_SIZE		0x260
 #define BZ_HEADER_END		0x264
@@ -39,6 +41,8 @@ static void read_fields(const uint8_t *p, struct bzimage_info *bi)
 	bi->cmdline_size = hp_le32(p + BZ_CMDLINE_SIZE);
 	bi->pref_address = hp_le64(p + BZ_PREF_ADDRESS);
 	bi->init_size = hp_le32(p + BZ_INIT_SIZE);
+	bi->payload_offset = hp_le32(p + BZ_PAYLOAD_OFFSET);
+	bi->payload_length = hp_le32(p + BZ_PAYLOAD_LENGTH);
 }
 
 bool bzimage_peek(const uint8_t *p, size_t len, struct bzimage_info *bi)

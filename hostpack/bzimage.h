@@ -22,6 +22,8 @@ struct bzimage_info {
 	uint64_t pref_address;
 	uint32_t init_size;	/* bytes the kernel needs from its load address */
 	uint32_t cmdline_size;	/* longest command line, without the NUL */
+	uint32_t payload_offset;	/* the compressed vmlinux, from the protected-mode */
+	uint32_t payload_length;	/* part's start (protocol 2.08) */
 };
 
 /* true if @p has the "HdrS" setup header signature. */

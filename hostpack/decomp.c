@@ -10,6 +10,7 @@
 #include <lz4.h>
 #include <lzma.h>
 #include <zlib.h>
+#include <zstd.h>
 #include "decomp.h"
 #include "decomp_lzo.h"
 
@@ -26,6 +27,7 @@ static const struct {
 	[DECOMP_LZMA] = { 3, { 0x5d, 0x00, 0x00 } },
 	[DECOMP_LZ4] = { 4, { 0x02, 0x21, 0x4c, 0x18 } },
 	[DECOMP_LZO] = { 9, { 0x89, 'L', 'Z', 'O', 0x00, 0x0d, 0x0a, 0x1a, 0x0a } },
+	[DECOMP_ZSTD] = { 4, { 0x28, 0xb5, 0x2f, 0xfd } },
 };
 
 int decomp_sniff(const uint8_t *p, size_t len)
@@ -42,7 +44,7 @@ int decomp_sniff(const uint8_t *p, size_t len)
 const char *decomp_name(int codec)
 {
 	static const char *const names[DECOMP_NCODECS] = {
-		"gzip", "xz", "lzma", "lz4", "lzo"
+		"gzip", "xz", "lzma", "lz4", "lzo", "zstd"
 	};
 
 	return codec >= 0 && codec < DECOMP_NCODECS ? names[codec] : "unknown";
@@ -161,6 +163,31 @@ static int run_lz4(const uint8_t *src, size_t src_len, uint8_t *dst,
 	return pos > 4 ? 0 : DECOMP_EDATA;
 }
 
+/* One frame; a window up to 2^27 (zstd's default limit, what Linux's
+ * `zstd -22 --ultra` uses), more is refused as bad data. */
+static int run_zstd(const uint8_t *src, size_t src_len, uint8_t *dst,
+		    size_t cap, size_t *out, size_t *used)
+{
+	ZSTD_DCtx *d = ZSTD_createDCtx();
+	ZSTD_inBuffer in = { src, src_len, 0 };
+	ZSTD_outBuffer o = { dst, cap, 0 };
+	size_t ret;
+
+	if (!d)
+		return DECOMP_EDATA;
+	do
+		ret = ZSTD_decompressStream(d, &o, &in);
+	while (!ZSTD_isError(ret) && ret != 0 && o.pos < o.size && in.pos < in.size);
+	ZSTD_freeDCtx(d);
+	*out = o.pos;
+	*used = in.pos;
+	if (ZSTD_isError(ret))
+		return DECOMP_EDATA;
+	if (ret == 0)
+		return 0;
+	return full_or_bad(true, in.size - in.pos, o.size - o.pos);
+}
+
 int decomp_run(int codec, const uint8_t *src, size_t src_len,
 	       uint8_t *dst, size_t cap, size_t *out, size_t *used)
 {
@@ -176,6 +203,8 @@ int decomp_run(int codec, const uint8_t *src, size_t src_len,
 		return run_lz4(src, src_len, dst, cap, out, used);
 	if (codec == DECOMP_LZO)
 		return decomp_lzo(src, src_len, dst, cap, out, used);
+	if (codec == DECOMP_ZSTD)
+		return run_zstd(src, src_len, dst, cap, out, used);
 	return DECOMP_EDATA;
 }
 

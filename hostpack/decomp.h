@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Decoders for the formats kernels arrive in (zImage payloads, Image.gz),
- * through the real libraries: zlib, liblzma, liblz4, liblzo2.
+ * through the real libraries: zlib, liblzma, liblz4, liblzo2, libzstd.
  */
 #ifndef HOSTPACK_DECOMP_H
 #define HOSTPACK_DECOMP_H
@@ -13,6 +13,7 @@ enum decomp_codec {
 	DECOMP_LZMA,		/* lzma_alone (.lzma) */
 	DECOMP_LZ4,		/* lz4 legacy frame (lz4 -l) */
 	DECOMP_LZO,		/* lzop file */
+	DECOMP_ZSTD,		/* one zstd frame (Linux's -22 --ultra: a 128 MiB window) */
 	DECOMP_NCODECS
 };
 
@@ -22,7 +23,7 @@ enum decomp_codec {
 /* The codec whose magic starts @p (@len bytes available), or -1. */
 int decomp_sniff(const uint8_t *p, size_t len);
 
-/* "gzip", "xz", "lzma", "lz4", "lzo". */
+/* "gzip", "xz", "lzma", "lz4", "lzo", "zstd". */
 const char *decomp_name(int codec);
 
 /*

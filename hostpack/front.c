@@ -168,15 +168,25 @@ static unsigned int arm_fields(const struct blob_view *v, struct front_field *f)
 	return n;
 }
 
+/*
+ * The multiboot "bss" is the stub's stack; with PVH it reaches to the end
+ * of the kernel's fixed place too, so that multiboot loaders, which keep
+ * modules and their info out of [load_addr, bss_end_addr) (spec 3.1.3),
+ * leave that place free (GRUB puts a module right after the bss).
+ */
 static unsigned int x86_fields(const struct blob_view *v, struct front_field *f)
 {
+	const struct cb_section *k = blob_find(v, CB_SEC_KERNEL, 0);
 	uint32_t end = CB_MB_LOAD_ADDR + v->hdr->blob_size;
+	uint32_t bss_end = end + v->si->stack_size;
 
+	if (blob_find(v, CB_SEC_PVH, 0) && k->load_offset + k->mem_size > bss_end)
+		bss_end = k->load_offset + k->mem_size;
 	f[0] = (struct front_field){ CB_X86_BLOB_END_OFFSET, end, "the blob's end" };
 	f[1] = (struct front_field){ CB_MB_HEADER_OFFSET + CB_MB_LOAD_END_OFFSET, 0,
 				     "multiboot load_end_addr (0: the whole file)" };
 	f[2] = (struct front_field){ CB_MB_HEADER_OFFSET + CB_MB_BSS_END_OFFSET,
-				     end + v->si->stack_size, "multiboot bss_end_addr" };
+				     bss_end, "multiboot bss_end_addr" };
 	return 3;
 }
 

@@ -19,7 +19,7 @@ HP_ASAN_OBJS	:= $(patsubst %.c,$(O)/hostpack-asan.o/%.o,$(HP_SRCS))
 HP_STUBS_S	:= $(O)/hostpack.o/stubs.S
 HP_STUBS_O	:= $(O)/hostpack.o/stubs.o
 HP_STUB_BINS	:= $(foreach a,$(HOSTPACK_EMBED),$(O)/stub-$(a).bin)
-HP_LIBS		:= -lfdt -ldeflate -llz4 -llzma -llzo2 -lz
+HP_LIBS		:= -lfdt -ldeflate -llz4 -llzma -llzo2 -lzstd -lz
 HP_CFLAGS	:= $(HOST_CFLAGS) -MMD -MP -DHP_SOURCE_BOARDS='"$(CURDIR)/boards"'
 HP_ASAN_FLAGS	:= -fsanitize=address,undefined -fno-sanitize-recover=all \
 		   -fno-omit-frame-pointer

@@ -10,6 +10,7 @@
 #include "carry.h"
 #include "commands.h"
 #include "front.h"
+#include "kernel.h"
 #include "policy.h"
 #include "serial.h"
 #include "stubimg.h"
@@ -92,6 +93,12 @@ static void text_extras(const struct blob_view *v)
 		       bi.version >> 8, bi.version & 0xff, bi.relocatable ? "" : "not ",
 		       bi.xloadflags & BZ_XLF_KERNEL_64 ? "64-bit" : "32-bit only",
 		       bi.kernel_alignment, (unsigned long long)bi.pref_address, bi.init_size);
+	if (v->hdr->arch == CB_ARCH_X86_64) {
+		char path[160];
+
+		kernel_x86_path_of(v, path, sizeof(path));
+		printf("path     %s\n", path);
+	}
 }
 
 /* ARM: the carry list and what the kernel will get in each loader case. */
@@ -275,6 +282,15 @@ static void print_json(const char *name, size_t len, const struct blob_view *v, 
 		       bi.relocatable ? "true" : "false",
 		       bi.xloadflags & BZ_XLF_KERNEL_64 ? "true" : "false",
 		       bi.kernel_alignment, (unsigned long long)bi.pref_address, bi.init_size);
+	if (h->arch == CB_ARCH_X86_64) {
+		char path[160];
+
+		kernel_x86_path_of(v, path, sizeof(path));
+		printf(",\n  \"x86_path\": {\"path\": \"%s\", \"why\": ",
+		       blob_find(v, CB_SEC_PVH, 0) ? "pvh" : "bzimage");
+		put_text((const uint8_t *)path, strlen(path), true);
+		printf("}");
+	}
 	if (h->arch == CB_ARCH_ARMV7)
 		json_policy(v);
 	printf("\n}\n");

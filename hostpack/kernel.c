@@ -11,6 +11,7 @@
 #include "bzimage.h"
 #include "decomp.h"
 #include "kernel.h"
+#include "vmlinux.h"
 #include "zimage.h"
 
 #define ARM_IMAGE_MIN		4096u
@@ -138,7 +139,7 @@ static int load_bzimage(const char *name, const uint8_t *p, size_t len,
 	k->mem_size = bi.init_size > k->image.len ? bi.init_size : (uint32_t)k->image.len;
 	k->cmdline_max = bi.cmdline_size < KERNEL_X86_CMDLINE ? bi.cmdline_size
 							      : KERNEL_X86_CMDLINE;
-	return 0;
+	return kernel_x86_path(name, p, len, &bi, ko, k);
 }
 
 int kernel_load(const char *name, const uint8_t *p, size_t len,
@@ -151,6 +152,8 @@ int kernel_load(const char *name, const uint8_t *p, size_t len,
 		err = arch_conflict(name, ko, CB_ARCH_ARMV7, "an ARM zImage");
 	else if (bzimage_detect(p, len))
 		err = arch_conflict(name, ko, CB_ARCH_X86_64, "an x86 bzImage");
+	else if (vmlinux_detect(p, len))
+		err = arch_conflict(name, ko, CB_ARCH_X86_64, "an ELF vmlinux");
 	else if (ko->arch == CB_ARCH_X86_64)
 		err = hp_error(HP_EINPUT, name, "not a bzImage (no HdrS setup header)");
 	if (err)
@@ -159,6 +162,8 @@ int kernel_load(const char *name, const uint8_t *p, size_t len,
 		err = load_zimage(name, p, len, ko, k);
 	else if (bzimage_detect(p, len))
 		err = load_bzimage(name, p, len, ko, k);
+	else if (vmlinux_detect(p, len))
+		err = kernel_load_vmlinux(name, p, len, ko, k);
 	else if ((codec = decomp_sniff(p, len)) >= 0)
 		err = load_compressed(name, p, len, codec, ko, k);
 	else

@@ -23,6 +23,7 @@ struct inputs {
 	struct hp_buf bootimg_file;
 	struct bootimg bi;
 	struct hp_buf kernel_file;
+	struct hp_buf vmlinux_file;
 	struct kernel k;
 	struct stub_image stub;
 	struct dtb_list dtbs;
@@ -41,10 +42,18 @@ struct inputs {
 
 static int load_kernel(const struct pack_opts *o, struct inputs *in)
 {
+	struct kernel_opts ko = o->ko;
 	const uint8_t *p;
 	size_t len;
 	int err;
 
+	ko.comp = o->comp < 0 ? CB_COMP_NONE : o->comp;	/* x86's default */
+	if (o->vmlinux) {
+		err = hp_read_file(o->vmlinux, KERNEL_MAX_FILE, &in->vmlinux_file);
+		if (err)
+			return err;
+		ko.vmlinux = &in->vmlinux_file;
+	}
 	if (o->bootimg) {
 		err = hp_read_file(o->bootimg, BOOTIMG_MAX_FILE, &in->bootimg_file);
 		if (!err)
@@ -65,7 +74,12 @@ static int load_kernel(const struct pack_opts *o, struct inputs *in)
 		p = in->bi.kernel;
 		len = in->bi.kernel_len;
 	}
-	return kernel_load(in->kname, p, len, &o->ko, &in->k);
+	err = kernel_load(in->kname, p, len, &ko, &in->k);
+	if (!err && o->vmlinux && in->k.arch != CB_ARCH_X86_64)
+		err = hp_error(HP_EUSAGE, o->vmlinux, "--vmlinux is for x86 kernels");
+	if (!err && o->ko.x86_entry && in->k.arch != CB_ARCH_X86_64)
+		err = hp_error(HP_EUSAGE, in->kname, "--x86-entry is for x86 kernels");
+	return err;
 }
 
 static int load_dtbs(const struct pack_opts *o, struct inputs *in)
@@ -200,6 +214,12 @@ static int add_sections(const struct pack_opts *o, struct inputs *in, struct bui
 	if (!err && k->setup.len)
 		err = build_add(b, in->kname, CB_SEC_SETUP, CB_COMP_NONE, k->setup.data,
 				k->setup.len, 0, 0);
+	if (!err && k->pvh) {
+		struct cb_pvh pvh = { .entry = k->pvh_entry };
+
+		err = build_add(b, in->kname, CB_SEC_PVH, CB_COMP_NONE, (const uint8_t *)&pvh,
+				sizeof(pvh), 0, 0);
+	}
 	for (i = 0; !err && i < in->dtbs.n; i++)
 		err = build_add(b, "DTB", CB_SEC_DTB, CB_COMP_NONE, in->dtbs.dtb[i].data,
 				in->dtbs.dtb[i].len, 0, 0);
@@ -219,6 +239,7 @@ static void free_inputs(struct inputs *in)
 {
 	hp_buf_free(&in->bootimg_file);
 	hp_buf_free(&in->kernel_file);
+	hp_buf_free(&in->vmlinux_file);
 	kernel_free(&in->k);
 	hp_buf_free(&in->stub.image);
 	hp_buf_free(&in->stub.front);

@@ -24,6 +24,7 @@ struct pack_opts {
 	const char *boards_dir;
 	struct carry_list carry;	/* --carry paths, checked, in order */
 	const char *stub;	/* NULL: the built-in stub */
+	const char *vmlinux;	/* x86: the bzImage's payload, decoded (--vmlinux) */
 	const char *output;
 	bool quiet;
 	struct kernel_opts ko;	/* --arch, --text-offset, --kernel-bss */

@@ -11,6 +11,7 @@ enum {
 	OPT_ARCH = 256, OPT_KERNEL, OPT_BOOTIMG, OPT_INITRD, OPT_DTB, OPT_CMDLINE,
 	OPT_CMDLINE_MODE, OPT_COMPRESS, OPT_COMPRESS_INITRD, OPT_BOARD,
 	OPT_BOARDS_DIR, OPT_CARRY, OPT_TEXT_OFFSET, OPT_KERNEL_BSS, OPT_QUIET, OPT_STUB,
+	OPT_X86_ENTRY, OPT_VMLINUX,
 };
 
 static const struct option long_opts[] = {
@@ -30,6 +31,8 @@ static const struct option long_opts[] = {
 	{ "kernel-bss", required_argument, NULL, OPT_KERNEL_BSS },
 	{ "quiet-stub", no_argument, NULL, OPT_QUIET },
 	{ "stub", required_argument, NULL, OPT_STUB },
+	{ "x86-entry", required_argument, NULL, OPT_X86_ENTRY },
+	{ "vmlinux", required_argument, NULL, OPT_VMLINUX },
 	{ "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -43,6 +46,7 @@ const char pack_usage[] =
 "                     [--compress-initrd none|deflate|gzip|lz4]\n"
 "                     [--board NAME|FILE] [--boards-dir DIR] [--carry PATH ...]\n"
 "                     [--text-offset N] [--kernel-bss N] [--quiet-stub]\n"
+"                     [--x86-entry auto|pvh|bzimage] [--vmlinux FILE]\n"
 "                     [--stub FILE] -o BLOB\n";
 
 static int set_once(const char **slot, const char *val, const char *opt)
@@ -75,6 +79,19 @@ static int set_comp(int *slot, const char *v, const char *opt)
 	return 0;
 }
 
+static int set_x86_entry(struct pack_opts *o, const char *v)
+{
+	static const char *const ways[] = { "auto", "pvh", "bzimage" };
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (strcmp(v, ways[i]) == 0) {
+			o->ko.x86_entry = i;	/* KERNEL_X86_* in this order */
+			return 0;
+		}
+	return hp_error(HP_EUSAGE, NULL, "--x86-entry: '%s' is not auto, pvh or bzimage", v);
+}
+
 static int set_u32(bool *set, uint32_t *slot, const char *v, const char *opt)
 {
 	if (*set)
@@ -99,6 +116,8 @@ static int one_opt(struct pack_opts *o, int c, const char *v)
 	case OPT_BOARD: return set_once(&o->board, v, "board");
 	case OPT_BOARDS_DIR: return set_once(&o->boards_dir, v, "boards-dir");
 	case OPT_STUB: return set_once(&o->stub, v, "stub");
+	case OPT_VMLINUX: return set_once(&o->vmlinux, v, "vmlinux");
+	case OPT_X86_ENTRY: return set_x86_entry(o, v);
 	case 'o': return set_once(&o->output, v, "output");
 	case OPT_CMDLINE_MODE: return set_mode(o, v);
 	case OPT_COMPRESS: return set_comp(&o->comp, v, "compress");
@@ -134,6 +153,10 @@ static int check_required(const struct pack_opts *o)
 		return hp_error(HP_EUSAGE, NULL, "--dtb is for ARM kernels");
 	if (o->carry.len && o->ko.arch == CB_ARCH_X86_64)
 		return hp_error(HP_EUSAGE, NULL, "--carry is for ARM kernels");
+	if ((o->vmlinux || o->ko.x86_entry) && o->ko.arch == CB_ARCH_ARMV7)
+		return hp_error(HP_EUSAGE, NULL, "--vmlinux and --x86-entry are for x86 kernels");
+	if (o->vmlinux && o->ko.x86_entry == KERNEL_X86_BZIMAGE)
+		return hp_error(HP_EUSAGE, NULL, "--vmlinux with --x86-entry bzimage: nothing to use it for");
 	return 0;
 }
 

@@ -2,7 +2,8 @@
 /*
  * `hostpack unpack BLOB -d DIR`: after a full verify, write each section
  * decoded: kernel (ARM: the Image; x86: the bzImage again, SETUP followed
- * by KERNEL), initrd, dtb0.dtb..., cmdline (no newline added), board.conf,
+ * by KERNEL; x86 fast path: vmlinux, an ELF of the kernel image with its
+ * PVH note, which QEMU -kernel and `pack --kernel` take), initrd, dtb0.dtb..., cmdline (no newline added), board.conf,
  * carry (one path a line: each line is a `pack --carry` argument).
  */
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include "commands.h"
 #include "front.h"
 #include "verify.h"
+#include "vmlinux.h"
 
 static int put(const char *dir, const char *file, const void *data, size_t len)
 {
@@ -43,14 +45,35 @@ static uint8_t *decode(const struct blob_view *v, const struct cb_section *s,
 	return out;
 }
 
+/* The PVH blob's kernel as an ELF (vmlinux_write). */
+static int put_vmlinux(const char *dir, const struct blob_view *v, const struct cb_section *k,
+		       const struct cb_section *p)
+{
+	uint8_t *img = decode(v, k, 0);
+	struct cb_pvh pvh;
+	struct hp_buf elf;
+	int err;
+
+	memcpy(&pvh, v->base + p->offset, sizeof(pvh));
+	vmlinux_write(img, k->size, k->mem_size, k->load_offset, pvh.entry, &elf);
+	err = put(dir, "vmlinux", elf.data, elf.len);
+	hp_buf_free(&elf);
+	free(img);
+	return err;
+}
+
 static int put_kernel(const char *dir, const struct blob_view *v)
 {
 	const struct cb_section *k = blob_find(v, CB_SEC_KERNEL, 0);
 	const struct cb_section *setup = blob_find(v, CB_SEC_SETUP, 0);
+	const struct cb_section *pvh = blob_find(v, CB_SEC_PVH, 0);
 	size_t pre = setup ? setup->size : 0;
-	uint8_t *out = decode(v, k, pre);
+	uint8_t *out;
 	int err;
 
+	if (pvh)
+		return put_vmlinux(dir, v, k, pvh);
+	out = decode(v, k, pre);
 	if (setup && blobcodec_decode(setup->comp, v->base + setup->offset,
 				      setup->stored_size, out, pre))
 		abort();	/* verified already */
@@ -78,7 +101,7 @@ static int put_section(const char *dir, const struct blob_view *v, unsigned int 
 	uint8_t *out;
 	int err;
 
-	if (s->type == CB_SEC_KERNEL || s->type == CB_SEC_SETUP)
+	if (s->type == CB_SEC_KERNEL || s->type == CB_SEC_SETUP || s->type == CB_SEC_PVH)
 		return 0;
 	if (s->type == CB_SEC_BOARD) {
 		struct cb_board b;

@@ -98,6 +98,23 @@ static int check_decode(const struct blob_view *v, unsigned int i, char *msg)
 	return err ? sec_fail(msg, v, i, what) : 0;
 }
 
+/* The PVH entry lies in the kernel image, which is in reach of 32-bit
+ * code above the first MiB (blob.h, CB_SEC_PVH). */
+static const char *check_pvh(const struct blob_view *v, const uint8_t *p)
+{
+	const struct cb_section *k = blob_find(v, CB_SEC_KERNEL, 0);
+	struct cb_pvh pvh;
+
+	memcpy(&pvh, p, sizeof(pvh));
+	if (pvh.reserved[0] || pvh.reserved[1] || pvh.reserved[2])
+		return "reserved fields not zero";
+	if (k->load_offset < HP_MiB || k->mem_size > 0xfffff000u - k->load_offset)
+		return "kernel image outside [1 MiB, 4 GiB)";
+	if (pvh.entry < k->load_offset || pvh.entry - k->load_offset >= k->size)
+		return "entry outside the kernel image";
+	return NULL;
+}
+
 static int check_content(const struct blob_view *v, unsigned int i, char *msg)
 {
 	const struct cb_section *s = &v->sec[i];
@@ -124,6 +141,8 @@ static int check_content(const struct blob_view *v, unsigned int i, char *msg)
 	} else if (s->type == CB_SEC_SETUP && s->comp == CB_COMP_NONE) {
 		if (!bzimage_detect(p, s->size))
 			why = "no HdrS setup header";
+	} else if (s->type == CB_SEC_PVH) {	/* uncompressed, 16 bytes: blob_open() */
+		why = check_pvh(v, p);
 	}
 	return why ? sec_fail(msg, v, i, why) : 0;
 }

@@ -10,6 +10,9 @@
 #      hardware breakpoints: blob entry -> kernel entry), deterministic
 #   4. QEMU wall time to the initramfs marker, median of N runs
 #   5. hostpack pack time and peak memory per codec
+#   6. the x86_64 PVH fast path: blob sizes, instructions to startup_64,
+#      wall time against the bzImage paths and QEMU -kernel vmlinux
+#      (scripts/bench-pvh.sh)
 # and writes the report to docs/benchmarks.md.  These are benchmarks: no
 # figure makes the script fail; it fails only when a step cannot run.
 #
@@ -585,6 +588,14 @@ $(e2e_row preload "Image preloaded at its entry (limit)")
 EOF
 )"
 
+# ---- 6. x86_64 fast path (scripts/bench-pvh.sh) -----------------------------
+
+if [ -e "$X86_KERNEL" ] && [ -e "$BUILD/stub-x86_64.bin" ]; then
+	pvh=$("$ROOT/scripts/bench-pvh.sh" "$HOSTPACK" "$X86_KERNEL" "$OUT" "$RUNS" "$QUICK") ||
+		die "scripts/bench-pvh.sh failed"
+	add 6 "$pvh"
+fi
+
 # ---- report ------------------------------------------------------------------
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
@@ -610,7 +621,7 @@ even those move with load. The instruction counts (section 3) do not depend on
 load at all. These are benchmarks: nothing here passes or fails.
 
 EOF
-	for s in 1 1x 1f 2 3 4 5; do
+	for s in 1 1x 1f 2 3 4 5 6; do
 		[ -z "${SECTIONS[$s]:-}" ] || printf '%s\n\n' "${SECTIONS[$s]}"
 	done
 } | sed '/^$/N;/^\n$/D' >"$REPORT.tmp"

@@ -50,7 +50,7 @@ srcs() {
 		echo "stub/blob.c stub/crc32.c stub/serial/cmdline.c $DT_SRCS" \
 		     "-Wl,--wrap=hp_error" \
 		     "'-DHP_SOURCE_BOARDS=\"$ROOT/boards\"'" \
-		     "-lfdt -ldeflate -llz4 -llzma -llzo2 -lz" ;;
+		     "-lfdt -ldeflate -llz4 -llzma -llzo2 -lzstd -lz" ;;
 	*)	echo "fuzz.sh: unknown harness $1" >&2; exit 2 ;;
 	esac
 }
@@ -188,6 +188,17 @@ put('hostpack', 'blob', b'\5' + b1)
 put('hostpack', 'blob-deflate', b'\5' + b2)
 put('hostpack', 'gzip', b'\6\0' + gzip.compress(kern))
 put('hostpack', 'xz', b'\6\1' + lzma.compress(kern, check=lzma.CHECK_CRC32))
+# a vmlinux: two PT_LOADs (the second with BSS) and a PT_NOTE with the PVH note
+elf = bytearray(0x1400)
+elf[0:8] = b'\x7fELF\2\1\1\0'
+struct.pack_into('<HHIQQQIHHH', elf, 16, 2, 62, 1, 0x1000000, 64, 0, 0, 64, 56, 3)
+for i, (t, o, pa, fs, ms) in enumerate(((1, 0x1000, 0x1000000, 0x100, 0x100),
+                                        (1, 0x1100, 0x1002000, 0x80, 0x1000),
+                                        (4, 0x400, 0, 20, 20))):
+    struct.pack_into('<IIQQQQQQ', elf, 64 + 56 * i, t, 7, o, pa, pa, fs, ms, 8)
+struct.pack_into('<III4sI', elf, 0x400, 4, 4, 18, b'Xen\0', 0x1000050)
+elf[0x1000:0x1180] = kern[:0x180]
+put('hostpack', 'vmlinux', b'\7' + bytes(elf))
 PY
 	cp -r "$OUT/seeds/lz4" "$OUT/seeds/lz4c"
 }

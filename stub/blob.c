@@ -13,7 +13,7 @@ static int check_section(const struct blob_view *v, const struct cb_section *s,
 {
 	uint32_t end = s->offset + s->stored_size;
 
-	if (s->type < CB_SEC_KERNEL || s->type > CB_SEC_CARRY)
+	if (s->type < CB_SEC_KERNEL || s->type > CB_SEC_LAST)
 		return BLOB_ESECTTYPE;
 	/* CB_COMP_n needs feature bit n - 1; "none" needs nothing. */
 	if (s->comp > CB_COMP_LZ4 || !((features << 1 | 1) >> s->comp & 1))
@@ -34,6 +34,9 @@ static int check_section(const struct blob_view *v, const struct cb_section *s,
 	if (s->type == CB_SEC_CARRY &&
 	    (s->comp != CB_COMP_NONE || s->size > CB_CARRY_MAX))
 		return BLOB_ESECTSIZE;
+	if (s->type == CB_SEC_PVH &&
+	    (s->comp != CB_COMP_NONE || s->size != sizeof(struct cb_pvh)))
+		return BLOB_ESECTSIZE;
 	return 0;
 }
 
@@ -53,6 +56,8 @@ static int check_table(struct blob_view *v, uint32_t first, uint32_t features)
 			return err;
 		if (s->type != CB_SEC_DTB && (seen & (1u << s->type)))
 			return BLOB_ESECTTYPE;
+		if (s->type == CB_SEC_PVH && h->arch != CB_ARCH_X86_64)
+			return BLOB_ESECTTYPE;
 		seen |= 1u << s->type;
 		prev_end = s->offset + s->stored_size;
 	}
@@ -61,8 +66,11 @@ static int check_table(struct blob_view *v, uint32_t first, uint32_t features)
 		return BLOB_ESIZE;
 	if (!(seen & (1u << CB_SEC_KERNEL)))
 		return BLOB_ENOKERNEL;
-	if (h->arch == CB_ARCH_X86_64 && !(seen & (1u << CB_SEC_SETUP)))
+	/* x86: the bzImage path (SETUP) or the PVH fast path, one of them. */
+	if (h->arch == CB_ARCH_X86_64 &&
+	    !(seen & (1u << CB_SEC_SETUP)) == !(seen & (1u << CB_SEC_PVH)))
 		return BLOB_ENOKERNEL;
+
 	return 0;
 }
 
@@ -181,7 +189,8 @@ const char *blob_strerror(int err)
 
 const char *blob_section_name(uint16_t type)
 {
-	return str_nth("?\0" "kernel\0" "initrd\0" "dtb\0" "cmdline\0" "board\0" "setup\0" "carry\0",
+	return str_nth("?\0" "kernel\0" "initrd\0" "dtb\0" "cmdline\0" "board\0" "setup\0" "carry\0"
+		       "pvh\0",
 		       type);
 }
 

@@ -181,6 +181,8 @@ struct cb_section {
 #define CB_SEC_BOARD		5	/* struct cb_board */
 #define CB_SEC_SETUP		6	/* x86: bzImage setup sectors (boot sector + setup) */
 #define CB_SEC_CARRY		7	/* ARM: what to carry from the loader's DTB */
+#define CB_SEC_PVH		8	/* x86 fast path: struct cb_pvh, instead of SETUP */
+#define CB_SEC_LAST		CB_SEC_PVH
 
 /*
  * CB_SEC_CARRY ("board style", docs/blob-format.md): stored uncompressed,
@@ -194,6 +196,22 @@ struct cb_section {
  * rng-seed).
  */
 #define CB_CARRY_MAX		1024
+
+/*
+ * CB_SEC_PVH (x86 fast path, docs/blob-format.md): an x86 blob has either
+ * SETUP (the bzImage path: KERNEL is the protected-mode part) or PVH, never
+ * both.  With PVH, KERNEL is the memory image of the vmlinux's PT_LOAD
+ * segments: its first byte goes to physical address load_offset, where the
+ * kernel must run (its LOAD_PHYSICAL_ADDR); gaps and BSS between segments
+ * are zeros in the image, the last segment's BSS is mem_size - size.  The
+ * stub enters it at @entry (ELF note XEN_ELFNOTE_PHYS32_ENTRY) in 32-bit
+ * protected mode, paging off, EBX = a struct hvm_start_info (version 1).
+ * Stored uncompressed, exactly sizeof(struct cb_pvh) bytes.
+ */
+struct cb_pvh {
+	uint32_t entry;		/* physical address, inside the KERNEL image */
+	uint32_t reserved[3];	/* zero */
+};
 
 #define CB_COMP_NONE		0
 #define CB_COMP_DEFLATE		1	/* raw deflate stream (RFC 1951) */
@@ -247,6 +265,7 @@ _Static_assert(offsetof(struct cb_section, offset) == 4, "offset");
 _Static_assert(offsetof(struct cb_section, mem_size) == 16, "mem_size");
 _Static_assert(offsetof(struct cb_section, crc) == 24, "crc");
 _Static_assert(sizeof(struct cb_board) == 72, "cb_board size");
+_Static_assert(sizeof(struct cb_pvh) == 16, "cb_pvh size");
 _Static_assert(CB_STUB_INFO_OFFSET >= CB_ZIMAGE_TABLE_OFFSET + 4,
 	       "stub info must not overlap the zImage header");
 _Static_assert(CB_STUB_INFO_OFFSET >= CB_MB_HEADER_OFFSET + 32,
@@ -299,7 +318,8 @@ struct blob_view {
 #define BLOB_ESECTCOMP	(-10)	/* unknown or unsupported codec */
 #define BLOB_ESECTRANGE	(-11)	/* section outside the blob, misaligned or overlapping */
 #define BLOB_ESECTSIZE	(-12)	/* sizes inconsistent (stored vs decoded vs mem_size) */
-#define BLOB_ENOKERNEL	(-13)	/* no kernel section, or the arch's mandatory section missing */
+#define BLOB_ENOKERNEL	(-13)	/* no kernel section, or the arch's mandatory section missing
+				 * (x86: SETUP or PVH, exactly one of them) */
 #define BLOB_ESTUBCRC	(-14)	/* the stub image's CRC mismatch */
 #define BLOB_ESECTCRC	(-15)	/* a section's CRC mismatch */
 

@@ -7,6 +7,7 @@
  *   2 bootimg_parse   3 dtb_split   4 initrd_check
  *   5 verify_open, then verify_blob when every section decodes to <= 1 MiB
  *   6 decomp_alloc (codec from the second byte, at most 1 MiB out)
+ *   7 vmlinux_parse (+ vmlinux_image when the image is at most 1 MiB)
  * None of them exits the process on bad input (hp_malloc exits only when
  * out of memory).  hp_error() is wrapped (-Wl,--wrap=hp_error) so that the
  * fuzzer's output is not flooded with messages.
@@ -23,6 +24,7 @@
 #include "decomp.h"
 #include "dtb.h"
 #include "initrd.h"
+#include "vmlinux.h"
 #include "verify.h"
 #include "zimage.h"
 
@@ -123,6 +125,19 @@ static void fuzz_decomp(const uint8_t *p, size_t len)
 	hp_buf_free(&out);
 }
 
+static void fuzz_vmlinux(const uint8_t *p, size_t len)
+{
+	struct hp_buf img;
+	struct vmlinux v;
+
+	if (vmlinux_parse(p, len, &v) != 0 || v.size > SMALL)
+		return;
+	if (v.mem_size < v.size || (v.has_pvh && v.pvh_entry - v.load >= v.size))
+		abort();
+	vmlinux_image(&v, p, &img);
+	hp_buf_free(&img);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint8_t *p;
@@ -134,14 +149,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	len = size - 1;
 	p = malloc(len ? len : 1);
 	memcpy(p, data + 1, len);
-	switch (data[0] % 7) {
+	switch (data[0] % 8) {
 	case 0: fuzz_zimage(p, len); break;
 	case 1: fuzz_bzimage(p, len); break;
 	case 2: fuzz_bootimg(p, len); break;
 	case 3: fuzz_dtb(p, len); break;
 	case 4: initrd_check("f", p, len); break;
 	case 5: fuzz_verify(p, len); break;
-	default: fuzz_decomp(p, len); break;
+	case 6: fuzz_decomp(p, len); break;
+	default: fuzz_vmlinux(p, len); break;
 	}
 	free(p);
 	return 0;

@@ -217,11 +217,47 @@ def carry_cases():
     put("blob-carry-lz4", d)
 
 
+def vmlinux_tiny(note=True):
+    """An x86_64 vmlinux: text at 16 MiB, data + BSS at 16 MiB + 8 KiB, the PVH
+    note (entry 16 MiB + 0x50) unless @note is false (the type then 0x7fff)."""
+    elf = bytearray(0x1400)
+    elf[0:8] = b"\x7fELF\2\1\1\0"
+    struct.pack_into("<HHIQQQIHHH", elf, 16, 2, 62, 1, 0x1000000, 64, 0, 0, 64, 56, 3)
+    for i, (t, o, pa, fs, ms) in enumerate(((1, 0x1000, 0x1000000, 0x100, 0x100),
+                                            (1, 0x1100, 0x1002000, 0x80, 0x1000),
+                                            (4, 0x400, 0, 20, 20))):
+        struct.pack_into("<IIQQQQQQ", elf, 64 + 56 * i, t, 7, o, pa, pa, fs, ms, 8)
+    struct.pack_into("<III4sI", elf, 0x400, 4, 4, 18 if note else 0x7fff, b"Xen\0", 0x1000050)
+    elf[0x1000:0x1180] = bytes(rnd.getrandbits(8) for _ in range(0x180))
+    return bytes(elf)
+
+
+def pvh_cases():
+    """p.blob (the tiny vmlinux, fast path): its PVH entry moved out of the
+    kernel image, CRCs made right; the vmlinux without its note."""
+    f = good("p.blob")
+    front, p = f[:1024], f[1024:]              # an x86 blob file: the Linux front first
+    hoff = (struct.unpack_from("<I", p, 0x4C)[0] + struct.unpack_from("<I", p, 0x50)[0]
+            + 63) & ~63
+    sec1 = hoff + 36 + 32
+    off = struct.unpack_from("<I", p, sec1 + 4)[0]
+    d = bytearray(p)
+    struct.pack_into("<I", d, off, 0x1003000)          # in the BSS, past the image
+    struct.pack_into("<I", d, sec1 + 24, zlib.crc32(d[off:off + 16]))
+    refresh_crcs(d, hoff)
+    put("blob-pvh-entry", front + d)
+    put("vmlinux-no-note", vmlinux_tiny(note=False))
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--vmlinux":
+        with open(sys.argv[2], "wb") as f:
+            f.write(vmlinux_tiny())
+        return
     os.makedirs(B, exist_ok=True)
     for gen in (zimage_cases, bzimage_cases, kernel_cases, dtb_cases,
                 initrd_cases, bootimg_cases, board_cases, stub_cases,
-                blob_cases, carry_cases):
+                blob_cases, carry_cases, pvh_cases):
         gen()
 
 

@@ -147,6 +147,11 @@ mkbootimg --header_version 1 --kernel "$G/linux" --ramdisk "$G/initrd.cpio.gz" \
 	--cmdline "earlycon quiet" -o "$G/a.blob" || { echo "FAIL: a.blob: pack failed"; exit 1; }
 "$HP" pack --stub "$G/fa.bin" --kernel "$G/small" --compress none --dtb "$G/vexpress.dtb" \
 	--carry /serial-number --carry /chosen/x -o "$G/c.blob" || { echo "FAIL: c.blob: pack failed"; exit 1; }
+# A small vmlinux (two PT_LOADs, the PVH note) and its fast-path blob; the
+# same ELF without the note (mkbad.py writes both ELFs).
+python3 tests/hostpack/mkbad.py --vmlinux "$G/vmlinux-tiny" || { echo "FAIL: vmlinux-tiny"; exit 1; }
+"$HP" pack --stub "$G/fx.bin" --kernel "$G/vmlinux-tiny" --compress lz4 -o "$G/p.blob" ||
+	{ echo "FAIL: p.blob: pack failed"; exit 1; }
 python3 tests/hostpack/mkbad.py "$G" "$B" || { echo "FAIL: mkbad.py failed"; exit 1; }
 
 # ---- the Debian kernels with every codec ----------------------------------
@@ -156,16 +161,31 @@ arm_codec() {
 		same "$W/arm-$1/kernel" "$G/Image" &&
 		json "$W/arm-$1.blob" "j['sections'][0]['load_offset'] == 0x208000 and j['sections'][0]['mem_size'] == 20582580 + 386260 and j['sections'][0]['codec'] == '$1'"
 }
-x86_codec() {
-	run pack --stub "$G/fx.bin" --kernel "$G/linux" --compress "$1" -o "$W/x86-$1.blob" &&
+x86_codec() {	# the bzImage path
+	run pack --stub "$G/fx.bin" --kernel "$G/linux" --compress "$1" --x86-entry bzimage \
+		-o "$W/x86-$1.blob" &&
 		run verify "$W/x86-$1.blob" && run unpack "$W/x86-$1.blob" -d "$W/x86-$1" &&
 		same "$W/x86-$1/kernel" "$G/linux" &&
 		json "$W/x86-$1.blob" "j['x86']['relocatable'] and j['sections'][1]['type'] == 'setup'"
+}
+# The fast path (issue 17): the vmlinux's segments at 16 MiB, the PVH
+# entry; unpack writes an ELF that packs back into the same blob.
+x86_pvh() {
+	run pack --stub "$G/fx.bin" --kernel "$G/linux" --compress "$1" -o "$W/x86-pvh-$1.blob" &&
+		run verify "$W/x86-pvh-$1.blob" && run unpack "$W/x86-pvh-$1.blob" -d "$W/x86-pvh-$1" &&
+		json "$W/x86-pvh-$1.blob" "j['x86_path']['path'] == 'pvh' and j['sections'][1]['type'] == 'pvh' and j['sections'][0]['load_offset'] == 0x1000000 and j['sections'][0]['codec'] == '$1'" &&
+		run pack --stub "$G/fx.bin" --kernel "$W/x86-pvh-$1/vmlinux" --compress "$1" \
+			-o "$W/x86-pvh-$1-again.blob" &&
+		same "$W/x86-pvh-$1-again.blob" "$W/x86-pvh-$1.blob"
 }
 for c in none deflate lz4; do
 	t "arm-zimage-$c" arm_codec $c
 	t "x86-bzimage-$c" x86_codec $c
 done
+for c in deflate lz4; do
+	t "x86-pvh-$c" x86_pvh $c
+done
+t "x86-none-is-bzimage" json "$W/x86-none.blob" "j['x86_path']['path'] == 'bzimage'"
 t "arm-gzip-alias" run pack --stub "$G/fa.bin" --kernel "$G/vmlinuz" --compress gzip -o "$W/arm-gzip.blob"
 t "arm-gzip-alias-same" same "$W/arm-gzip.blob" "$W/arm-deflate.blob"
 

@@ -266,6 +266,49 @@ check_modules_clear() {
 	[ -z "$bad" ] || CB_WHY+=("$bad")
 }
 
+# GRUB 2 (Debian's grub-pc) on a grub-mkrescue ISO, for QEMU -cdrom.
+# need_grub NAME: the tools are there, else a FAIL line and 1.
+need_grub() { # name
+	local tool
+	for tool in grub-mkrescue xorriso mformat; do
+		if ! command -v "$tool" >/dev/null; then
+			echo "FAIL: $1: $tool missing (grub-pc-bin, xorriso, mtools: make setup)"
+			return 1
+		fi
+	done
+	if [ ! -d /usr/lib/grub/i386-pc ]; then
+		echo "FAIL: $1: /usr/lib/grub/i386-pc missing (grub-pc-bin: make setup)"
+		return 1
+	fi
+}
+
+# grub_iso NAME DIR LOADER ARGS [RAMDISK]: DIR/grub.iso from DIR/iso (the
+# blob already at DIR/iso/blob), whose grub.cfg talks on COM1 and boots at
+# once with `LOADER /blob ARGS` (linux or multiboot) and, given RAMDISK, a
+# copy of it as `initrd /ramdisk` or `module /ramdisk`. Prints a FAIL line
+# for NAME and returns 1 when grub-mkrescue fails.
+grub_iso() { # name dir loader args [ramdisk]
+	local name=$1 dir=$2 loader=$3 args=$4 ramdisk=${5:-} load=initrd
+	[ "$loader" = multiboot ] && load=module
+	mkdir -p "$dir/iso/boot/grub"
+	{
+		echo "serial --unit=0 --speed=115200"
+		echo "terminal_input serial"
+		echo "terminal_output serial"
+		echo "set timeout=0"
+		echo "menuentry chainboot {"
+		echo "	$loader /blob $args"
+		if [ -n "$ramdisk" ]; then
+			cp "$ramdisk" "$dir/iso/ramdisk"
+			echo "	$load /ramdisk"
+		fi
+		echo "}"
+	} >"$dir/iso/boot/grub/grub.cfg"
+	grub-mkrescue -o "$dir/grub.iso" "$dir/iso" >"$CB_LOGDIR/$name.mkrescue" 2>&1 && return 0
+	echo "FAIL: $name: grub-mkrescue failed: $(tail -1 "$CB_LOGDIR/$name.mkrescue")"
+	return 1
+}
+
 # An x86 stub boot reached the kernel's initramfs: the stub logged MARKER
 # (the entry taken), its plan and the jump, the kernel got its log, the
 # initrd checked out and /proc/cmdline is EXPECTED-CMDLINE.

@@ -28,16 +28,7 @@ hostpack=$CB_BUILD/hostpack
 work=$CB_BUILD/test-grub-x86
 initrd=$work/initramfs.cpio.gz
 need_files grub-x86 "$kernel" "$hostpack" "$CB_CACHE/amd64/busybox" || exit 1
-for tool in grub-mkrescue xorriso mformat; do
-	if ! command -v "$tool" >/dev/null; then
-		echo "FAIL: grub-x86: $tool missing (grub-pc-bin, xorriso, mtools: make setup)"
-		exit 1
-	fi
-done
-if [ ! -d /usr/lib/grub/i386-pc ]; then
-	echo "FAIL: grub-x86: /usr/lib/grub/i386-pc missing (grub-pc-bin: make setup)"
-	exit 1
-fi
+need_grub grub-x86 || exit 1
 mkdir -p "$work" "$CB_LOGDIR"
 cb_initramfs amd64 "$initrd" || exit 1
 
@@ -48,35 +39,19 @@ cb_initramfs amd64 "$initrd" || exit 1
 grub() {
 	local name=$1 loader=$2 mode=$3 args=$4 expect=$5 ramdisk=${6:-}
 	local packed="console=ttyS0 quiet chainboot.test=$name" dir=$work/$name
-	local with_initrd=(--initrd "$initrd") marker="linux 53726448 " load=initrd
+	local with_initrd=(--initrd "$initrd") marker="linux 53726448 "
 
 	[ "${INITRD:-}" = loader ] && with_initrd=()
-	[ "$loader" = multiboot ] && marker="mb 2badb002 " load=module
+	[ "$loader" = multiboot ] && marker="mb 2badb002 "
 	rm -rf "$dir"
-	mkdir -p "$dir/iso/boot/grub"
+	mkdir -p "$dir/iso"
 	if ! "$hostpack" pack --arch x86_64 --kernel "$kernel" "${with_initrd[@]}" \
-		--cmdline "$packed" --cmdline-mode "$mode" --compress lz4 \
+		--cmdline "$packed" --cmdline-mode "$mode" --compress lz4 --x86-entry bzimage \
 		-o "$dir/iso/blob" >"$CB_LOGDIR/$name.pack" 2>&1; then
 		echo "FAIL: $name: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")"
 		return
 	fi
-	{
-		echo "serial --unit=0 --speed=115200"
-		echo "terminal_input serial"
-		echo "terminal_output serial"
-		echo "set timeout=0"
-		echo "menuentry chainboot {"
-		echo "	$loader /blob $args"
-		if [ -n "$ramdisk" ]; then
-			cp "$initrd" "$dir/iso/ramdisk"
-			echo "	$load /ramdisk"
-		fi
-		echo "}"
-	} >"$dir/iso/boot/grub/grub.cfg"
-	if ! grub-mkrescue -o "$dir/grub.iso" "$dir/iso" >"$CB_LOGDIR/$name.mkrescue" 2>&1; then
-		echo "FAIL: $name: grub-mkrescue failed: $(tail -1 "$CB_LOGDIR/$name.mkrescue")"
-		return
-	fi
+	grub_iso "$name" "$dir" "$loader" "$args" ${ramdisk:+"$initrd"} || return
 	qemu_run "$name" qemu-system-x86_64 -M "${MACHINE:-pc}" -m "${MEM:-512}" -nographic \
 		-no-reboot -cdrom "$dir/grub.iso"
 	check_x86_boot "$marker" "${expect:-$packed}"

@@ -6,7 +6,8 @@
 # bzImage with -initrd/-append; its initramfs's /extra-init runs
 # `kexec -l /blob` and `kexec -e` (tests/kexec/extra-init). The blob packs
 # the same kernel with the ordinary test initramfs and a command line the
-# first boot does not have.
+# first boot does not have, on the bzImage path (test-pvh-x86.sh kexecs
+# the fast path).
 #
 # The blob file is a bzImage (its Linux front). Its multiboot header has
 # load_end_addr 0, which kexec-tools' multiboot-x86 probe refuses, so a
@@ -52,7 +53,7 @@ blob() {
 	shift 3
 	packed="console=ttyS0 quiet chainboot.stage=2 chainboot.test=$name"
 	if ! "$hostpack" pack --arch x86_64 --kernel "$kernel" --initrd "$initrd" \
-		--cmdline "$packed" --cmdline-mode "$mode" --compress lz4 \
+		--cmdline "$packed" --cmdline-mode "$mode" --compress lz4 --x86-entry bzimage \
 		-o "$work/$name.blob" >"$CB_LOGDIR/$name.pack" 2>&1; then
 		echo "FAIL: $name: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")"
 		return
@@ -123,7 +124,7 @@ refused() {
 	local name=$1 extra=$2 msg=$3 line
 	shift 3
 	if ! "$hostpack" pack --arch x86_64 --kernel "$kernel" --initrd "$initrd" \
-		--cmdline "$ARGS=$name" --compress lz4 \
+		--cmdline "$ARGS=$name" --compress lz4 --x86-entry bzimage \
 		-o "$work/$name.blob" >"$CB_LOGDIR/$name.pack" 2>&1; then
 		echo "FAIL: $name: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")"
 		return

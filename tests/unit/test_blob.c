@@ -14,6 +14,7 @@
 #define BLOBSZ	2048	/* room for a CARRY section past CB_CARRY_MAX */
 
 static int failures;
+static uint16_t open_arch = CB_ARCH_ARMV7;	/* what the "stub" opening the blob is */
 static struct crc32_table tab;
 
 struct blob {
@@ -77,7 +78,7 @@ static void make_good(struct blob *x)
 static void expect(const char *name, struct blob *x, int want, int want_bad)
 {
 	struct blob_view v;
-	int err = blob_open(&v, x->b, BLOBSZ, CB_ARCH_ARMV7,
+	int err = blob_open(&v, x->b, BLOBSZ, open_arch,
 			    CB_FEAT_DEFLATE | CB_FEAT_LZ4, &tab);
 	int ok = err == want && (want_bad < -1 || v.bad == want_bad);
 
@@ -95,6 +96,35 @@ static void expect(const char *name, struct blob *x, int want, int want_bad)
 		mutate;					\
 		expect(name, &x, code, bad);		\
 	} while (0)
+
+/* The good blob made an x86 one: section 1 (@type, @size bytes) follows
+ * the kernel, where the cmdline was. */
+static void x86(struct blob *x, uint16_t type, uint32_t size)
+{
+	((struct cb_stub_info *)(x->b + CB_STUB_INFO_OFFSET))->arch = CB_ARCH_X86_64;
+	hdr(x)->arch = CB_ARCH_X86_64;
+	sec(x, 1)->type = type;
+	sec(x, 1)->stored_size = sec(x, 1)->size = sec(x, 1)->mem_size = size;
+	hdr(x)->blob_size = 960 + size;
+	seal(x);
+}
+
+static void x86_checks(void)
+{
+	open_arch = CB_ARCH_X86_64;
+	CASE("x86-setup", 0, -1, x86(&x, CB_SEC_SETUP, 1024));
+	CASE("x86-pvh", 0, -1, x86(&x, CB_SEC_PVH, sizeof(struct cb_pvh)));
+	/* neither the bzImage path's SETUP nor PVH */
+	CASE("x86-no-path", BLOB_ENOKERNEL, -1, x86(&x, CB_SEC_CMDLINE, 16));
+	CASE("x86-pvh-short", BLOB_ESECTSIZE, 1, x86(&x, CB_SEC_PVH, sizeof(struct cb_pvh) - 4));
+	CASE("x86-pvh-long", BLOB_ESECTSIZE, 1, x86(&x, CB_SEC_PVH, sizeof(struct cb_pvh) + 4));
+	CASE("x86-pvh-compressed", BLOB_ESECTSIZE, 1, (x86(&x, CB_SEC_PVH, sizeof(struct cb_pvh)),
+	     sec(&x, 1)->comp = CB_COMP_LZ4, seal(&x)));
+	/* both paths: the kernel's slot taken by SETUP leaves no KERNEL */
+	CASE("x86-setup-and-pvh", BLOB_ENOKERNEL, -1, (x86(&x, CB_SEC_PVH, sizeof(struct cb_pvh)),
+	     sec(&x, 0)->type = CB_SEC_SETUP, seal(&x)));
+	open_arch = CB_ARCH_ARMV7;
+}
 
 static void crc_checks(void)
 {
@@ -181,8 +211,13 @@ int main(void)
 	     sec(&x, 1)->comp = CB_COMP_LZ4, seal(&x)));
 	CASE("carry-mem-size", BLOB_ESECTSIZE, 1, (sec(&x, 1)->type = CB_SEC_CARRY,
 	     sec(&x, 1)->mem_size = 8, seal(&x)));
-	CASE("type-after-carry", BLOB_ESECTTYPE, 1, (sec(&x, 1)->type = CB_SEC_CARRY + 1, seal(&x)));
+	CASE("type-after-last", BLOB_ESECTTYPE, 1, (sec(&x, 1)->type = CB_SEC_LAST + 1, seal(&x)));
+	/* PVH: x86 only, 16 bytes uncompressed (an x86 blob: test_blob_x86) */
+	CASE("pvh-on-arm", BLOB_ESECTTYPE, 1, (sec(&x, 1)->type = CB_SEC_PVH,
+	     sec(&x, 1)->stored_size = sec(&x, 1)->size = sec(&x, 1)->mem_size = sizeof(struct cb_pvh),
+	     hdr(&x)->blob_size = 960 + sizeof(struct cb_pvh), seal(&x)));
 	CASE("no-kernel", BLOB_ENOKERNEL, -1, (sec(&x, 0)->type = CB_SEC_INITRD, seal(&x)));
+	x86_checks();
 	crc_checks();
 	return failures ? 1 : 0;
 }

@@ -12,6 +12,7 @@
 #include <lzma.h>
 #include <lzo/lzo1x.h>
 #include <zlib.h>
+#include <zstd.h>
 #include "blob.h"
 #include "decomp.h"
 #include "hostpack_test.h"
@@ -143,11 +144,17 @@ static size_t enc_lzo(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
 	return at + 4;
 }
 
+/* One frame with its content size, as Linux's `zstd -22 --ultra` writes. */
+static size_t enc_zstd(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
+{
+	return ZSTD_compress(out, cap, in, n, 19);
+}
+
 typedef size_t encoder(const uint8_t *in, size_t n, uint8_t *out, size_t cap);
 
 static encoder *const encoders[DECOMP_NCODECS] = {
 	[DECOMP_GZIP] = enc_gzip, [DECOMP_XZ] = enc_xz, [DECOMP_LZMA] = enc_lzma,
-	[DECOMP_LZ4] = enc_lz4, [DECOMP_LZO] = enc_lzo,
+	[DECOMP_LZ4] = enc_lz4, [DECOMP_LZO] = enc_lzo, [DECOMP_ZSTD] = enc_zstd,
 };
 
 /* A zImage around @codec's stream of @data; returns its length. */

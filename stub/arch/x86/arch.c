@@ -9,6 +9,7 @@
 #include "arch.h"
 #include "bootparam.h"
 #include "console.h"
+#include "pvh.h"
 #include "x86.h"
 
 #define MB_CMDLINE_MAX		4096
@@ -26,6 +27,14 @@ static bool plausible(uint32_t p, uint32_t size)
 	return p >= 0x1000 && size <= 0u - p;
 }
 
+/* Loader data read again after a relocation (arch_probe): no slot but the
+ * kernel may cover it. */
+static void keep(struct stub *s, uint32_t base, uint32_t size)
+{
+	if (s->in.nkeep < sizeof(s->in.keep) / sizeof(s->in.keep[0]))
+		s->in.keep[s->in.nkeep++] = (struct mem_region){ base, size };
+}
+
 /*
  * Multiboot loaders (GRUB, QEMU, kexec-tools) put the image's path first:
  * a first word holding a '/' is that path, not a kernel parameter.  Linux
@@ -37,8 +46,7 @@ static void set_loader_cmdline(struct stub *s, const char *c, bool mb)
 	bool path = false;
 
 	/* Read when the zero page is built: no slot may cover it. */
-	s->in.keep[0] = (struct mem_region){ (uint32_t)c, end - c + 1 };
-	s->in.nkeep = 1;
+	keep(s, (uint32_t)c, end - c + 1);
 	while (mb && p < end && *p != ' ')
 		path |= *p++ == '/';
 	while (path && p < end && *p == ' ')
@@ -213,10 +221,16 @@ void arch_probe(struct stub *s)
 
 	if (!console_ready())
 		console_init(CB_UART_8250_IO, 0x3f8, 0);
-	if (s->regs[0] == MB_BOOT_MAGIC && plausible(s->regs[1], MBI_SIZE))
+	if (s->regs[0] == MB_BOOT_MAGIC && plausible(s->regs[1], MBI_SIZE)) {
 		flags = mbi->flags;
-	if (lx)
+		keep(s, s->regs[1], MBI_SIZE);
+		if (flags & MBI_F_MMAP)
+			keep(s, mbi->mmap_addr, mbi->mmap_length);
+	}
+	if (lx) {
+		keep(s, s->regs[1], BP_SIZE);
 		dropped = probe_linux(s, (const uint8_t *)s->regs[1]);
+	}
 	if (!s->arch.ne820)	/* multiboot, or a zero page without a map */
 		dropped = probe_memory(&s->arch, mbi, flags);
 	/* Low RAM too: every request here starts at 1 MiB or above. */
@@ -233,6 +247,10 @@ void arch_probe(struct stub *s)
 		reserve_linux(&s->in.map, &s->arch);
 	if (flags & MBI_F_MODS)
 		reserve_modules(&s->in.map, &s->arch, mbi);
+	/* After a relocation the code still runs at CB_MB_LOAD_ADDR. */
+	if (s->load_base != CB_MB_LOAD_ADDR && s->in.map.nreserved < LAYOUT_MAX_RESERVED)
+		s->in.map.reserved[s->in.map.nreserved++] =
+			(struct mem_region){ CB_MB_LOAD_ADDR, _bss_end - _start };
 }
 
 static uint32_t align_up(uint32_t v, uint32_t a)
@@ -240,8 +258,8 @@ static uint32_t align_up(uint32_t v, uint32_t a)
 	return (v + a - 1) & ~(a - 1);
 }
 
-static __attribute__((noinline)) void
-request(struct layout_req *q, uint32_t size, uint32_t align, uint32_t min, uint32_t max)
+__attribute__((noinline)) void
+x86_request(struct layout_req *q, uint32_t size, uint32_t align, uint32_t min, uint32_t max)
 {
 	q->size = size;
 	q->align = align;
@@ -252,12 +270,17 @@ request(struct layout_req *q, uint32_t size, uint32_t align, uint32_t min, uint3
 /* s->in.req[] starts zeroed (stub_main): only what differs is set. */
 int arch_plan_requests(struct stub *s)
 {
-	/* blob_open made sure an x86 blob has SETUP and KERNEL. */
+	/* blob_open made sure an x86 blob has KERNEL, and SETUP or PVH. */
 	const struct cb_section *sec = blob_find(&s->blob, CB_SEC_SETUP, 0);
-	const struct setup_header *h = (const void *)(s->blob.base + sec->offset + BP_HDR);
+	const struct setup_header *h;
 	struct layout_req *r = s->in.req;
 	uint32_t ver = 0, size;
 
+	if (!sec) {
+		pvh_plan_requests(s);
+		return 0;
+	}
+	h = (const void *)(s->blob.base + sec->offset + BP_HDR);
 	if (sec->comp == CB_COMP_NONE && sec->size >= BP_HDR_MAX_END) {
 		/* Planning reads it before the full verification: check it first. */
 		stub_check_section(s, sec);
@@ -270,6 +293,7 @@ int arch_plan_requests(struct stub *s)
 		return -1;
 	}
 	s->arch.setup = h;
+	log_info("path: bzImage\n");
 	/*
 	 * boot.rst: a relocatable kernel runs from align_up(max(load, pref))
 	 * and needs init_size from there; the layout checks the alignment.
@@ -277,14 +301,14 @@ int arch_plan_requests(struct stub *s)
 	 */
 	sec = blob_find(&s->blob, CB_SEC_KERNEL, 0);
 	size = h->init_size > sec->mem_size ? h->init_size : sec->mem_size;
-	request(&r[LAYOUT_KERNEL], size, h->kernel_alignment,
+	x86_request(&r[LAYOUT_KERNEL], size, h->kernel_alignment,
 		align_up(h->pref_address > MIB ? h->pref_address : MIB, h->kernel_alignment),
 		UINT32_MAX);
 	/* The command line follows the zero page in its slot, then the log. */
-	request(&r[LAYOUT_PARAMS], BP_SIZE + STUB_MAX_CMDLINE + sizeof(struct setup_data) +
+	x86_request(&r[LAYOUT_PARAMS], BP_SIZE + STUB_MAX_CMDLINE + sizeof(struct setup_data) +
 		STUB_LOG_SIZE, 0x1000, MIB, UINT32_MAX);
 	sec = blob_find(&s->blob, CB_SEC_INITRD, 0);
-	request(&r[LAYOUT_INITRD], sec ? sec->size : 0, 0x1000, MIB, h->initrd_addr_max);
+	x86_request(&r[LAYOUT_INITRD], sec ? sec->size : 0, 0x1000, MIB, h->initrd_addr_max);
 	r[LAYOUT_INITRD].high = true;
 	return 0;
 }
@@ -298,14 +322,27 @@ void arch_mmu_on(struct stub *s)
  * CB_X86_BLOB_END_OFFSET (entry.S puts the stack at its top). */
 struct stub_log *arch_log_area(uintptr_t load_base)
 {
-	return (struct stub_log *)((*(const uint32_t *)(load_base + CB_X86_BLOB_END_OFFSET) +
-				     7) & ~7u);
+	uint32_t end = *(const uint32_t *)(load_base + CB_X86_BLOB_END_OFFSET);
+
+	return (struct stub_log *)((load_base + end - CB_MB_LOAD_ADDR + 7) & ~7u);
 }
 
+/*
+ * Only the fast path's kernel, fixed at its load address, may be planned
+ * over the blob (a relocatable one is placed off it).  The blob and the
+ * log move; the code goes on running at CB_MB_LOAD_ADDR, below any
+ * kernel (arch_probe reserves it on the restart).
+ */
 void arch_relocate(struct stub *s)
 {
-	/* Never planned: a relocatable kernel is placed off the blob. */
-	stub_fail(s, "relocation: x86");
+	uint32_t to = s->plan.slot[LAYOUT_BLOB].base;
+	const struct stub_log *l = console_log();
+
+	log_info("relocating blob to %08x", to);
+	stub_stage_end(s);
+	memcpy((void *)to, (const void *)s->load_base, s->blob.hdr->blob_size);
+	memcpy(arch_log_area(to), l, l->len + 4);
+	arch_restart(to, s->regs[0], s->regs[1]);
 }
 
 int arch_prepare_params(struct stub *s)
@@ -314,8 +351,11 @@ int arch_prepare_params(struct stub *s)
 	uint8_t *bp = (uint8_t *)slot[LAYOUT_PARAMS].base;
 	struct setup_header *h = (struct setup_header *)(bp + BP_HDR);
 	char *cmd = (char *)bp + BP_SIZE;
-	uint32_t cap = s->arch.setup->cmdline_size + 1;
+	uint32_t cap;
 
+	if (s->arch.pvh)
+		return pvh_prepare_params(s);
+	cap = s->arch.setup->cmdline_size + 1;
 	if (cap - 1 >= STUB_MAX_CMDLINE)	/* cmdline_size excludes the NUL */
 		cap = STUB_MAX_CMDLINE;
 	if (stub_cmdline(s, cmd, cap) < 0) {
@@ -352,6 +392,8 @@ void arch_boot(struct stub *s)
 	struct setup_data *sd = (struct setup_data *)(bp + BP_SIZE + STUB_MAX_CMDLINE);
 	const struct stub_log *l = console_log();
 
+	if (s->arch.pvh)
+		pvh_boot(s);
 	/* The log to its last line, first in the chain, then the Linux
 	 * loader's links, untouched (/sys/kernel/boot_params/setup_data/N). */
 	sd->next = s->arch.sd_next;
@@ -360,7 +402,7 @@ void arch_boot(struct stub *s)
 	sd->len = l->len + 1;
 	memcpy(sd->data, l->text, l->len + 1);
 	h->setup_data = (uint32_t)sd;
-	arch_enter(s->plan.slot[LAYOUT_KERNEL].base, (uint32_t)bp);
+	arch_enter(s->plan.slot[LAYOUT_KERNEL].base, (uint32_t)bp, 0);
 }
 
 void arch_reset(struct stub *s)

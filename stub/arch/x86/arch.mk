@@ -2,7 +2,7 @@
 # x86: 32-bit protected-mode code, linked at CB_MB_LOAD_ADDR (multiboot's
 # a.out kludge loads the blob there), so absolute addresses are fine.
 CROSS_COMPILE	?=
-ARCH_SRCS	:= arch/setup.S arch/entry.S arch/arch.c arch/e820.c arch/lib.c
+ARCH_SRCS	:= arch/setup.S arch/entry.S arch/arch.c arch/pvh.c arch/e820.c arch/lib.c
 # Register arguments, a 4-byte stack alignment and no frame pointer: about
 # 1 KB less code over the whole stub than the i386 defaults.
 ARCH_CFLAGS	:= -Istub/arch/x86/include -m32 -march=i686 -fno-pic -fno-pie -mno-sse -mno-mmx \
@@ -18,6 +18,7 @@ PIC_CHECK	:= true
 STUB_SRCS	:= $(filter-out dt%.c atags.c lib.c pstore.c,$(STUB_SRCS))
 # The arch code runs once per boot: smallest code wins (the decoders stay -Os).
 CFLAGS_arch.c.o	:= -Oz
+CFLAGS_pvh.c.o	:= -Oz
 CFLAGS_e820.c.o	:= -Oz
 # LZ4 without its fast path: memcpy is `rep movsb` here (arch/lib.c).
 CFLAGS_lz4.o	:= -DLZ4_COMPACT

@@ -102,15 +102,40 @@ start:
 	jmp	bad_end
 
 /*
- * arch_enter(entry = EAX, params = EDX): our GDT, DS = ES = SS = BOOT_DS,
- * ESI = params, EBP = EDI = EBX = 0, then a far return loads CS = BOOT_CS
- * and lands on the kernel's 32-bit entry (boot.rst).
+ * arch_restart(base = EAX, a0 = EDX, a1 = ECX), after arch_relocate copied
+ * the blob and its log to base: the stack at the top of the copy's stack
+ * area, then stub_main(a0, a1, 0, base, STUB_F_VERIFIED), the code where
+ * it is (linked at CB_MB_LOAD_ADDR).
+ */
+	.globl	arch_restart
+	.hidden	arch_restart
+	.type	arch_restart, @function
+arch_restart:
+	movl	blob_end, %esp
+	subl	$_start - STACK_SIZE, %esp
+	addl	%eax, %esp
+	andl	$~15, %esp
+	pushl	$1				/* STUB_F_VERIFIED */
+	pushl	%eax
+	movl	%edx, %eax
+	movl	%ecx, %edx
+	xorl	%ecx, %ecx
+	call	stub_main
+	jmp	bad_end
+	.size	arch_restart, . - arch_restart
+
+/*
+ * arch_enter(entry = EAX, params = EDX, ebx = ECX): our GDT, DS = ES = SS
+ * = BOOT_DS, ESI = params, EBX = ebx (0 for Linux's 32-bit entry, the
+ * start info for a PVH entry), EBP = EDI = 0, then a far return loads CS =
+ * BOOT_CS and lands on the kernel's 32-bit entry (boot.rst; pvh.pandoc).
  */
 	.globl	arch_enter
 	.hidden	arch_enter
 	.type	arch_enter, @function
 arch_enter:
 	movl	%edx, %esi
+	movl	%ecx, %ebx
 	lgdt	gdt_desc
 	pushl	$BOOT_DS
 	popl	%ecx
@@ -119,7 +144,6 @@ arch_enter:
 	movl	%ecx, %ss
 	xorl	%ebp, %ebp
 	xorl	%edi, %edi
-	xorl	%ebx, %ebx
 	pushl	$BOOT_CS
 	pushl	%eax
 	lret

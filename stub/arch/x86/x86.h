@@ -13,9 +13,21 @@
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
-/* Load our GDT and segments, ESI = @params, EBP = EDI = EBX = 0, jump to
- * @entry.  Arguments in EAX and EDX (the stub is built with -mregparm=3). */
-__attribute__((noreturn)) void arch_enter(uint32_t entry, uint32_t params);
+/* Load our GDT and segments, ESI = @params, EBX = @ebx, EBP = EDI = 0,
+ * jump to @entry.  Arguments in EAX, EDX and ECX (the stub is built with
+ * -mregparm=3). */
+__attribute__((noreturn)) void arch_enter(uint32_t entry, uint32_t params, uint32_t ebx);
+
+/* Run stub_main(@a0, @a1, 0, @base, STUB_F_VERIFIED) again with the stack
+ * above the blob's copy at @base (entry.S): the code stays where it is. */
+__attribute__((noreturn)) void arch_restart(uint32_t base, uint32_t a0, uint32_t a1);
+
+struct layout_req;
+/* Set a placement rule (arch.c): size, alignment, [min, max]. */
+void x86_request(struct layout_req *q, uint32_t size, uint32_t align, uint32_t min,
+		 uint32_t max);
+
+extern char _start[], _bss_end[];	/* the running stub, ld/stub-x86_64.lds */
 #endif
 
 #endif
