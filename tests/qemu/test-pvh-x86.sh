@@ -187,23 +187,6 @@ grub_boot() {
 	pack "$name" lz4 || return
 	cp "$work/$name.blob" "$dir/iso/blob"
 	grub_iso "$name" "$dir" "$loader" "" ${ramdisk:+"$big"} || return
-	{
-		echo "serial --unit=0 --speed=115200"
-		echo "terminal_input serial"
-		echo "terminal_output serial"
-		echo "set timeout=0"
-		echo "menuentry chainboot {"
-		echo "	$loader /blob"
-		if [ -n "$ramdisk" ]; then
-			cp "$big" "$dir/iso/ramdisk"
-			echo "	$load /ramdisk"
-		fi
-		echo "}"
-	} >"$dir/iso/boot/grub/grub.cfg"
-	if ! grub-mkrescue -o "$dir/grub.iso" "$dir/iso" >"$CB_LOGDIR/$name.mkrescue" 2>&1; then
-		echo "FAIL: $name: grub-mkrescue failed: $(tail -1 "$CB_LOGDIR/$name.mkrescue")"
-		return
-	fi
 	QEMU_STOP_ON=CHAINBOOT-INIT-DONE qemu_run "$name" qemu-system-x86_64 -M pc \
 		-m "${MEM:-512}" -nographic -no-reboot -cdrom "$dir/grub.iso"
 	check_marker "$mark"

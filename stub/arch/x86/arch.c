@@ -106,7 +106,8 @@ static unsigned int probe_linux(struct stub *s, const uint8_t *bp)
 	}
 	a->sd_next = h->setup_data;
 	a->sd_next_hi = h->setup_data_hi;
-	carry_fields(a->carry, (uint8_t *)bp, true);
+	if (*(const uint32_t *)(bp + BP_EFI_INFO) != CB_LX_FRONT_MAGIC)
+		carry_fields(a->carry, (uint8_t *)bp, true);
 	return dropped;
 }
 

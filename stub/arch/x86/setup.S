@@ -93,6 +93,10 @@ gdt_code:				/* BOOT_CS, BOOT_DS: flat 4 GiB */
 	.quad	0x00cf93000000ffff
 	.org	BP_EXT_FIELDS		/* an error if the code ran into them */
 
+	/* At efi_info: entered through here, boot_params is this sector. */
+	.org	0x1c0
+	.long	CB_LX_FRONT_MAGIC
+
 	/* The setup header (boot.rst "The real-mode kernel header"). */
 	.org	CB_LX_SETUP_SECTS_OFF
 	.byte	CB_LX_SETUP_SECTS

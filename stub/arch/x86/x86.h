@@ -10,6 +10,10 @@
 #define MB_BOOT_MAGIC		0x2badb002	/* EAX from a multiboot loader */
 #define LINUX_BOOT_MARK		0x53726448	/* "HdrS": entry.S, from a Linux loader */
 #define LINUX64_BOOT_MARK	0x34366448	/* "Hd64": the same, through the 64-bit entry */
+/* "CBRM" at efi_info in the Linux front's boot sector (setup.S): a zero page
+ * that is the front's own real-mode area, code where screen_info and
+ * acpi_rsdp_addr would be, so nothing in it is passed on (arch.c). */
+#define CB_LX_FRONT_MAGIC	0x4d524243
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
