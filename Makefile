@@ -14,7 +14,7 @@ O		?= build
 V		?= 0
 CACHE		?= $(CURDIR)/.cache
 PREFIX		?= /usr/local
-ARCHES		:= armv7 $(if $(wildcard stub/arch/x86/arch.mk),x86_64)
+ARCHES		:= armv7 x86_64 arm64
 
 ifeq ($(V),1)
 Q :=

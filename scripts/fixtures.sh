@@ -17,6 +17,9 @@
 #     virt-2048m.dtb     QEMU virt, -cpu cortex-a15 -m 2048
 #   armhf/busybox        static busybox, ARM ELF
 #   armhf/kexec-root/    sbin/kexec + the libraries it needs + loader
+#   arm64/Image          Debian arm64 kernel Image     ("ARM\x64" at 0x38)
+#   arm64/Image.gz       the same, gzip -9n (Debian's vmlinuz form)
+#   arm64/busybox        static busybox, AArch64 ELF
 #   amd64/linux          Debian amd64 bzImage          ("HdrS" at 0x202)
 #   amd64/busybox        static busybox, x86-64 ELF
 #   amd64/kexec-root/    sbin/kexec + what ldd lists; `kexec --version` runs
@@ -35,6 +38,7 @@ DI=/usr/lib/debian-installer/images/12
 ARM_ZIMAGE=$DI/armhf/text/debian-installer/armhf/vmlinuz
 ARM_DTBS=$DI/armhf/text/debian-installer/armhf/dtbs
 X86_BZIMAGE=$DI/amd64/text/debian-installer/amd64/linux
+A64_IMAGE=$DI/arm64/text/debian-installer/arm64/linux
 
 # kexec-tools:armhf and its run-time libraries (NOTES.md section 1).
 ARM_KEXEC_DEBS="kexec-tools libc6 libxenmisc4.17 libxencall1 libxendevicemodel1
@@ -43,6 +47,7 @@ ARM_KEXEC_DEBS="kexec-tools libc6 libxenmisc4.17 libxencall1 libxendevicemodel1
 	libuuid1 libcom-err2 zlib1g liblzma5"
 
 STAMP_PKGS="debian-installer-12-netboot-armhf debian-installer-12-netboot-amd64
+	debian-installer-12-netboot-arm64
 	busybox-static kexec-tools qemu-system-arm"
 
 die() {
@@ -276,6 +281,35 @@ make_bzimage() {
 	mv "$CACHE/amd64/linux.tmp" "$CACHE/amd64/linux"
 }
 
+# ---- arm64 kernel ------------------------------------------------------------
+
+check_image64() {
+	local f=$CACHE/arm64/Image
+	[ -f "$f" ] || { bad "arm64/Image missing"; return 1; }
+	[ "$(le32_at "$f" 0x38)" = $((0x644d5241)) ] ||
+		{ bad "arm64/Image: no \"ARM\\x64\" at 0x38 (debian-installer-12-netboot-arm64)"; return 1; }
+	ok arm64/Image "$(stat -c %s "$f") bytes"
+}
+
+make_image64() {
+	need_file "$A64_IMAGE" debian-installer-12-netboot-arm64
+	cp "$A64_IMAGE" "$CACHE/arm64/Image.tmp"
+	mv "$CACHE/arm64/Image.tmp" "$CACHE/arm64/Image"
+}
+
+check_image64_gz() {
+	local f=$CACHE/arm64/Image.gz
+	[ -f "$f" ] || { bad "arm64/Image.gz missing"; return 1; }
+	gzip -dc "$f" | cmp -s - "$CACHE/arm64/Image" ||
+		{ bad "arm64/Image.gz does not inflate to arm64/Image"; return 1; }
+	ok arm64/Image.gz "$(stat -c %s "$f") bytes"
+}
+
+make_image64_gz() {
+	gzip -9nc "$CACHE/arm64/Image" >"$CACHE/arm64/Image.gz.tmp"
+	mv "$CACHE/arm64/Image.gz.tmp" "$CACHE/arm64/Image.gz"
+}
+
 # ---- foreign .debs ----------------------------------------------------------
 
 # apt-get download checks each file's hash against the index. It runs as
@@ -325,13 +359,13 @@ check_busybox() { # arch machine-substring
 	ok "$1/busybox" "$(elf_machine "$f"), static"
 }
 
-make_busybox_armhf() {
-	local tmp=$CACHE/armhf/busybox.unpack
-	fetch_debs armhf busybox-static
+make_busybox_foreign() { # arch
+	local tmp=$CACHE/$1/busybox.unpack
+	fetch_debs "$1" busybox-static
 	rm -rf "$tmp"
-	dpkg-deb -x "$(deb_of busybox-static armhf)" "$tmp"
-	need_file "$tmp/bin/busybox" busybox-static:armhf
-	install -m 755 "$tmp/bin/busybox" "$CACHE/armhf/busybox"
+	dpkg-deb -x "$(deb_of busybox-static "$1")" "$tmp"
+	need_file "$tmp/bin/busybox" "busybox-static:$1"
+	install -m 755 "$tmp/bin/busybox" "$CACHE/$1/busybox"
 	rm -rf "$tmp"
 }
 
@@ -451,7 +485,7 @@ step() { # name check-cmd make-cmd
 main() {
 	local t0=$SECONDS stamp=$CACHE/.fixtures-stamp fresh=
 	local m
-	mkdir -p "$CACHE/armhf" "$CACHE/amd64"
+	mkdir -p "$CACHE/armhf" "$CACHE/arm64" "$CACHE/amd64"
 	if ! cmp -s "$stamp" <(stamp_text); then
 		fresh=1
 		rm -f "$stamp"
@@ -466,8 +500,11 @@ main() {
 		virt-1024m virt-2048m; do
 		step "armhf/qemu-dtbs/$m" "check_qemu_dtb $m" "make_qemu_dtb $m"
 	done
-	step armhf/busybox "check_busybox armhf ARM" make_busybox_armhf
+	step armhf/busybox "check_busybox armhf ARM" "make_busybox_foreign armhf"
 	step armhf/kexec-root check_kexec_armhf make_kexec_armhf
+	step arm64/Image check_image64 make_image64
+	step arm64/Image.gz check_image64_gz make_image64_gz
+	step arm64/busybox "check_busybox arm64 AArch64" "make_busybox_foreign arm64"
 	step amd64/linux check_bzimage make_bzimage
 	step amd64/busybox "check_busybox amd64 X86-64" make_busybox_amd64
 	step amd64/kexec-root check_kexec_amd64 make_kexec_amd64
