@@ -1,0 +1,79 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The Debian 12 arm64 kernel packed by hostpack boots through the arm64
+# stub with `-kernel BLOB` and nothing else on QEMU virt (cortex-a57):
+# every codec, 512 MiB to 4 GiB of RAM, at EL1, at EL2 (virtualization=on,
+# the kernel must get EL2 too) and with secure=on, the command-line modes,
+# and from an Image.gz.  Each boot's kernel shows the stub's log in
+# /proc/device-tree/chosen/chainboot,log, the same lines as the serial
+# console (a quiet blob's too, which printed none).
+
+. "$(dirname "$0")/lib.sh"
+
+image=$CB_CACHE/arm64/Image
+initrd=$CB_BUILD/test-initramfs/arm64-stub.cpio.gz
+hostpack=$CB_BUILD/hostpack
+need_files arm64-stub "$image" "$CB_CACHE/arm64/Image.gz" "$hostpack" \
+	"$CB_CACHE/arm64/busybox" || exit 1
+# /extra-report: the exception level the kernel was entered at, from its
+# "CPU: All CPU(s) started at ELn" line.
+report=$CB_BUILD/test-initramfs/arm64-el
+mkdir -p "$report"
+cat >"$report/extra-report" <<'SH'
+#!/bin/sh
+printf 'KERNEL-%s\n' "$(dmesg | grep -o 'started at EL[0-9]' | head -1 | tr ' ' -)"
+SH
+chmod 755 "$report/extra-report"
+cb_initramfs arm64 "$initrd" --extra "$report" || exit 1
+
+# boot NAME MEM MACHINE-OPTS CODEC MODE QEMU-APPEND EXPECTED-CMDLINE [quiet [KERNEL [EL]]]
+boot() {
+	local name=$1 mem=$2 mopts=$3 codec=$4 mode=$5 qappend=$6 expect=$7 quiet=$8
+	local kernel=${9:-$image} el=${10:-EL1}
+	local blob=$CB_BUILD/test-blobs/$name.blob packed="console=ttyAMA0 quiet chainboot.test=$name"
+	local extra=() popts=()
+
+	mkdir -p "$CB_BUILD/test-blobs"
+	[ -n "$quiet" ] && popts=(--quiet-stub)
+	if ! "$hostpack" pack --arch arm64 --kernel "$kernel" --initrd "$initrd" \
+		--cmdline "$packed" --cmdline-mode "$mode" --compress "$codec" "${popts[@]}" \
+		-o "$blob" >"$CB_LOGDIR/$name.pack" 2>&1; then
+		echo "FAIL: $name: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")"
+		return
+	fi
+	[ -n "$qappend" ] && extra=(-append "$qappend")
+	qemu_run "$name" qemu-system-aarch64 -M "virt$mopts" -cpu cortex-a57 -m "$mem" \
+		-nographic -no-reboot -kernel "$blob" "${extra[@]}"
+	if [ -z "$quiet" ]; then
+		check_marker "entry: $el, x0="
+		check_marker "chainboot 1.0: blob at"
+		check_marker "starting kernel at"
+	fi
+	check_stub_log $quiet
+	check_initrd_ok
+	check_cmdline "${expect:-$packed}"
+	check_ram $((mem * 1024))
+	# The kernel was entered at the level the stub was.
+	check_line "KERNEL-started-at-$el"
+	check_exit
+	test_result "$name"
+}
+
+mkdir -p "$CB_LOGDIR"
+for codec in lz4 deflate none; do
+	for mem in 512 4096; do
+		boot "arm64-$codec-${mem}m-el1" "$mem" "" "$codec" replace "" ""
+	done
+done
+for mem in 512 4096; do
+	boot "arm64-lz4-${mem}m-el2" "$mem" ",virtualization=on" lz4 replace "" "" "" "" EL2
+done
+loader="console=ttyAMA0 from.loader=1"
+boot arm64-cmdline-append 512 "" lz4 append "$loader" \
+	"$loader console=ttyAMA0 quiet chainboot.test=arm64-cmdline-append"
+boot arm64-cmdline-keep 512 "" lz4 keep "$loader" "$loader"
+# A quiet blob prints no info line, yet the kernel gets its whole log.
+boot arm64-quiet-log 512 "" lz4 replace "" "" quiet
+# Debian's vmlinuz form: hostpack inflates it at pack time.
+boot arm64-image-gz 1024 "" lz4 replace "" "" "" "$CB_CACHE/arm64/Image.gz"
