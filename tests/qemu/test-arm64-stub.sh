@@ -16,16 +16,7 @@ initrd=$CB_BUILD/test-initramfs/arm64-stub.cpio.gz
 hostpack=$CB_BUILD/hostpack
 need_files arm64-stub "$image" "$CB_CACHE/arm64/Image.gz" "$hostpack" \
 	"$CB_CACHE/arm64/busybox" || exit 1
-# /extra-report: the exception level the kernel was entered at, from its
-# "CPU: All CPU(s) started at ELn" line.
-report=$CB_BUILD/test-initramfs/arm64-el
-mkdir -p "$report"
-cat >"$report/extra-report" <<'SH'
-#!/bin/sh
-printf 'KERNEL-%s\n' "$(dmesg | grep -o 'started at EL[0-9]' | head -1 | tr ' ' -)"
-SH
-chmod 755 "$report/extra-report"
-cb_initramfs arm64 "$initrd" --extra "$report" || exit 1
+cb_initramfs_arm64 "$initrd" || exit 1
 
 # boot NAME MEM MACHINE-OPTS CODEC MODE QEMU-APPEND EXPECTED-CMDLINE [quiet [KERNEL [EL]]]
 boot() {
@@ -69,6 +60,9 @@ done
 for mem in 512 4096; do
 	boot "arm64-lz4-${mem}m-el2" "$mem" ",virtualization=on" lz4 replace "" "" "" "" EL2
 done
+# With EL3 (secure=on) QEMU's own boot code drops to non-secure EL1, or EL2.
+boot arm64-lz4-secure 1024 ",secure=on" lz4 replace "" "" "" "" EL1
+boot arm64-lz4-secure-el2 1024 ",secure=on,virtualization=on" lz4 replace "" "" "" "" EL2
 loader="console=ttyAMA0 from.loader=1"
 boot arm64-cmdline-append 512 "" lz4 append "$loader" \
 	"$loader console=ttyAMA0 quiet chainboot.test=arm64-cmdline-append"

@@ -8,7 +8,8 @@ ARCH_SRCS	:= arch/entry.S arch/cache.S arch/lib.S arch/arch.c
 # unaligned accesses: the stub runs with the MMU off, where all memory is
 # Device memory.
 ARCH_CFLAGS	:= -march=armv8-a -mgeneral-regs-only -mstrict-align -fpie \
-		   -mcmodel=tiny -fno-asynchronous-unwind-tables -fno-unwind-tables
+		   -mcmodel=tiny -fno-asynchronous-unwind-tables -fno-unwind-tables \
+		   -fomit-frame-pointer
 ARCH_LDFLAGS	:= -Wl,--no-warn-rwx-segments
 # No ATAGs on arm64.
 STUB_SRCS	:= $(filter-out atags.c,$(STUB_SRCS))
