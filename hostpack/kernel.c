@@ -12,7 +12,6 @@
 #include "decomp.h"
 #include "image64.h"
 #include "kernel.h"
-#include "stubimg.h"
 #include "zimage.h"
 
 #define ARM_IMAGE_MIN		4096u
@@ -30,7 +29,8 @@ static int arch_conflict(const char *name, const struct kernel_opts *ko,
 {
 	if (ko->arch && ko->arch != found)
 		return hp_error(HP_EUSAGE, name, "is %s, which does not match --arch %s",
-				what, stubimg_arch_name(ko->arch));
+				what, ko->arch == CB_ARCH_ARMV7 ? "armv7" :
+				ko->arch == CB_ARCH_ARM64 ? "arm64" : "x86_64");
 	return 0;
 }
 
