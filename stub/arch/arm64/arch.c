@@ -214,9 +214,10 @@ void arch_reset(struct stub *s)
 		conduit = DT_PSCI_HVC - el2;
 	/* smc, or hvc when not at EL2 (it would trap to ourselves). */
 	if (conduit && conduit + el2 <= DT_PSCI_HVC) {
-		register uint64_t x0 __asm__("x0") = PSCI_SYSTEM_RESET;
+		register uint64_t x0 __asm__("x0");
 
 		log_err("chainboot: resetting (%s)\n", "PSCI");
+		x0 = PSCI_SYSTEM_RESET;	/* after the call, which clobbers x0 */
 		if (conduit == DT_PSCI_SMC)
 			__asm__ volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
 		else
