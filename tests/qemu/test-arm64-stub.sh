@@ -69,5 +69,31 @@ boot arm64-cmdline-append 512 "" lz4 append "$loader" \
 boot arm64-cmdline-keep 512 "" lz4 keep "$loader" "$loader"
 # A quiet blob prints no info line, yet the kernel gets its whole log.
 boot arm64-quiet-log 512 "" lz4 replace "" "" quiet
+# A loader that leaves the blob above 4 GiB (the stub plans below 4 GiB):
+# QEMU loads it at 4 GiB (-device loader) and boots a one-page Image whose
+# code jumps there with QEMU's x0 (its DTB) untouched.
+jump=$CB_BUILD/test-blobs/jump-4g.bin
+python3 - "$jump" <<'PY'
+import struct, sys
+img = bytearray(0x1000)
+struct.pack_into("<II", img, 0, 0x14000010, 0xd503201f)	# b 0x40; nop
+struct.pack_into("<QQQ", img, 8, 0, len(img), 0xa)	# text_offset, image_size, flags
+struct.pack_into("<I", img, 0x38, 0x644d5241)		# "ARM\x64"
+struct.pack_into("<IIQ", img, 0x40, 0x58000050, 0xd61f0200, 1 << 32)	# ldr x16, =4G; br x16
+open(sys.argv[1], "wb").write(img)
+PY
+name=arm64-blob-above-4g
+blob=$CB_BUILD/test-blobs/arm64-lz4-512m-el1.blob
+packed="console=ttyAMA0 quiet chainboot.test=arm64-lz4-512m-el1"
+qemu_run "$name" qemu-system-aarch64 -M virt -cpu cortex-a57 -m 6144 -nographic -no-reboot \
+	-kernel "$jump" -device loader,file="$blob",addr=0x100000000,force-raw=on
+check_marker "chainboot 1.0: blob at 100000000"
+check_stub_log
+check_initrd_ok
+check_cmdline "$packed"
+check_line "KERNEL-started-at-EL1"
+check_exit
+test_result "$name"
+
 # Debian's vmlinuz form: hostpack inflates it at pack time.
 boot arm64-image-gz 1024 "" lz4 replace "" "" "" "$CB_CACHE/arm64/Image.gz"

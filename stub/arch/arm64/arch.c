@@ -109,6 +109,10 @@ int arch_plan_requests(struct stub *s)
 
 	if (!s->arch.fdt)
 		return -1;	/* no DTB at x0, none packed */
+	/* The planner works below 4 GiB: a blob above is out of its way (and
+	 * never needs to move). */
+	if (s->load_base + s->in.blob.size > LAYOUT_TOP)
+		s->in.blob = (struct mem_region){ 0, 0 };
 	/* From a 2 MiB-aligned base: text_offset, then image_size bytes. */
 	r[LAYOUT_KERNEL].size = k->load_offset + k->mem_size;
 	r[LAYOUT_KERNEL].align = A64_KERNEL_ALIGN;
