@@ -7,6 +7,7 @@
 #include <string.h>
 #include "blob.h"
 #include "commands.h"
+#include "front.h"
 #include "hostpack.h"
 #include "pack.h"
 #include "stubimg.h"
@@ -66,7 +67,13 @@ static int version(void)
 		size_t len;
 		struct cb_stub_info si;
 
-		if (!stubimg_builtin(arch, &p, &len) || len < CB_STUB_INFO_OFFSET + sizeof(si)) {
+		if (stubimg_builtin(arch, &p, &len)) {	/* the stub after an x86 Linux front */
+			size_t pre = front_linux_size(p, len);
+
+			p += pre;
+			len -= pre;
+		}
+		if (!len || len < CB_STUB_INFO_OFFSET + sizeof(si)) {
 			printf("built-in %s stub: none\n", stubimg_arch_name(arch));
 			continue;
 		}

@@ -22,8 +22,8 @@ static void add_ram(struct stub *s, uint64_t base, uint64_t size)
 	layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM, base, size);
 }
 
-/* x0, if it points where RAM may plausibly be (A64_RAM_WINDOW, or the
- * board's RAM) and holds a valid DTB: kept for the kernel and read. */
+/* x0, if it points where RAM may plausibly be (the windows of arm64.h, or
+ * the board's RAM) and holds a valid DTB: kept for the kernel and read. */
 static bool probe_x0(struct stub *s, uintptr_t p)
 {
 	const struct cb_board *b = s->board;
@@ -33,7 +33,7 @@ static bool probe_x0(struct stub *s, uintptr_t p)
 	uint32_t size;
 	int len;
 
-	if (!p || (p & 7) || ((p < lo || p - lo > A64_RAM_WINDOW - 64) &&
+	if (!p || (p & 7) || ((p + A64_BELOW_WINDOW < lo || p > lo + A64_RAM_WINDOW - 64) &&
 			      !(b && p >= b->ram_base && p - b->ram_base < b->ram_size)))
 		return false;
 	if (dt_check(fdt, A64_DTB_MAX))

@@ -7,9 +7,10 @@
 #define A64_KERNEL_ALIGN	0x200000u	/* booting.rst: 2 MiB-aligned base */
 #define A64_DTB_MAX		0x200000u	/* booting.rst: at most 2 MiB */
 /* Where x0 may point: the 32 GiB above the 1 GiB-aligned base below the
- * blob (RAM is there on every board seen; reading elsewhere with the MMU
- * off may fault). */
+ * blob, or the 4 GiB below it (RAM is there on every board seen; reading
+ * elsewhere with the MMU off may fault). */
 #define A64_RAM_WINDOW		(32ull << 30)
+#define A64_BELOW_WINDOW	(4ull << 30)
 
 /* cache.S: clean and invalidate the data caches to the point of coherency,
  * MMU and D-cache off (I-cache kept, then invalidated), TLBs invalidated:
