@@ -117,6 +117,9 @@ int arch_plan_requests(struct stub *s)
 	r[LAYOUT_KERNEL].size = k->load_offset + k->mem_size;
 	r[LAYOUT_KERNEL].align = A64_KERNEL_ALIGN;
 	r[LAYOUT_KERNEL].max = LAYOUT_TOP;
+	r[LAYOUT_PGTABLE].size = A64_PGTABLE_SIZE;
+	r[LAYOUT_PGTABLE].align = 0x1000;
+	r[LAYOUT_PGTABLE].max = LAYOUT_TOP;
 	/* The DTB, 8-byte aligned and within one 2 MiB block (booting.rst):
 	 * a slot aligned to its own power-of-two size never crosses one. */
 	dtb = arm_dt_params_size(s->arch.fdt, merging(s) ? s->arch.loader_fdt : NULL);
@@ -155,11 +158,20 @@ __attribute__((noinline)) void arch_relocate(struct stub *s)
 	arch_jump(s->regs, STUB_F_VERIFIED, to + CB_A64_RESTART_OFF);
 }
 
-/* The stub decodes with the MMU and caches off (a 1:1 map is future work:
- * see docs/benchmarks.md). */
+_Static_assert(offsetof(struct layout_map, nram) == MAP_NRAM &&
+	       offsetof(struct layout_map, ram) == MAP_RAM &&
+	       sizeof(struct mem_region) == 8, "cache.S reads struct layout_map");
+
+/* A 1:1 map with RAM cacheable, everything else device, only while the
+ * stub copies and decodes (as Linux's decompressors do): with the MMU off
+ * every access is a device access, many times slower on real cores, and
+ * LZ4's unaligned copies would fault. */
 void arch_mmu_on(struct stub *s)
 {
-	(void)s;
+	arch_mmu_on_map((uint64_t *)(uintptr_t)s->plan.slot[LAYOUT_PGTABLE].base, &s->in.map,
+			s->load_base, (uintptr_t)arch_log_area(s->load_base) + STACK_SIZE);
+	log_info("caches on");
+	stub_stage_end(s);
 }
 
 int arch_prepare_params(struct stub *s)

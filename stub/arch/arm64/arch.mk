@@ -17,3 +17,5 @@ STUB_SRCS	:= $(filter-out atags.c,$(STUB_SRCS))
 ARCH_STORE	= python3 scripts/stub-compress.py $(CROSS_COMPILE)nm
 # memcpy and memset are arch/lib.S (load/store pairs).
 CFLAGS_lib.o	:= -DARCH_MEMCPY_MEMSET
+# LZ4 runs only with the 1:1 map on (normal memory): unaligned word copies.
+CFLAGS_lz4.o	:= -mno-strict-align

@@ -17,6 +17,15 @@
  * at the current exception level, EL1 or EL2. */
 void arch_caches_off(void);
 
+struct layout_map;
+
+/* cache.S: a 1:1 map at @table (A64_PGTABLE_SIZE bytes, asm.h): @map's RAM
+ * banks below 4 GiB and, above, the 1 GiB blocks that [@keep_lo, @keep_hi)
+ * (the blob and its stack area) overlaps normal cacheable memory, all else
+ * device memory; then MMU and caches on at the current level. */
+void arch_mmu_on_map(uint64_t *table, const struct layout_map *map, uintptr_t keep_lo,
+		     uintptr_t keep_hi);
+
 /* entry.S: caches and MMU off, x0-x2 = @regs, x3 = @x3, jump to @entry. */
 __attribute__((noreturn)) void arch_jump(const uintptr_t regs[3], uint64_t x3,
 					 uintptr_t entry);

@@ -19,5 +19,12 @@
 #define SCTLR_A		(1 << 1)
 #define SCTLR_C		(1 << 2)
 #define SCTLR_I		(1 << 12)
+/* The identity map (cache.S): 5 pages, level 1 then four level-2 tables. */
+#define A64_PGTABLE_SIZE	0x5000
+#define DESC_NORMAL_LO	0x0705	/* block, AttrIndx 1, inner shareable, AF */
+#define DESC_DEVICE_LO	0x0401	/* block, AttrIndx 0, AF */
+#define DESC_XN_HI	0x0060	/* bits 53, 54 (PXN, UXN/XN) in the top half */
+/* TCR: T0SZ 25 (39 bits), walks inner/outer WBWA, inner shareable, 4 KiB */
+#define TCR_COMMON	(25 | (1 << 8) | (1 << 10) | (3 << 12))
 
 #endif

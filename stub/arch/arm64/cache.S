@@ -72,3 +72,138 @@ ENTRY(arch_caches_off)
 	isb
 	ret
 END(arch_caches_off)
+
+/*
+ * arch_mmu_on_map(table, map, keep_lo, keep_hi): a 1:1 map at @table
+ * (A64_PGTABLE_SIZE bytes, 4 KiB-aligned), then MMU and caches on at the
+ * current level (ARM ARM D8, 4 KiB granule, 39-bit addresses from level 1).
+ * Level 1: the first four entries point at four level-2 tables of 2 MiB
+ * blocks for the first 4 GiB, where a block wholly inside a bank of @map
+ * is normal write-back memory and every other one device memory,
+ * execute-never; above 4 GiB, 1 GiB blocks, normal where they overlap
+ * [@keep_lo, @keep_hi) (the blob), else device.  MAIR attribute 0 is
+ * Device-nGnRnE, 1 Normal WBWA.  At EL2 without VHE (HCR_EL2.E2H clear)
+ * the EL2 TCR layout and AP[1] RES1.  Before the MMU goes on, @table and
+ * the stack area [keep_hi - STACK_SIZE, keep_hi) are invalidated by
+ * address: the caches must not hold stale lines of what was written with
+ * them off.
+ */
+ENTRY(arch_mmu_on_map)
+	mov	x16, x30			// (inval_range is called)
+	mrs	x15, CurrentEL
+	mov	x14, #0				// x14: AP[1] (bit 6), EL2 without VHE
+	cmp	x15, #CURRENT_EL2
+	b.ne	1f
+	mrs	x4, hcr_el2
+	tbnz	x4, #34, 1f			// E2H: the EL1 layout
+	mov	x14, #(1 << 6)
+	mov	x15, #0				// x15 = 0: EL2 layout
+1:	add	x5, x0, #0x1000			// x5: the level-2 entries
+	mov	x6, #0				// x6: the block's address
+2:	ldr	w7, [x1, #MAP_NRAM]
+	add	x8, x1, #MAP_RAM
+	mov	x9, #DESC_DEVICE_LO
+	movk	x9, #DESC_XN_HI, lsl #48
+3:	cbz	w7, 4f
+	ldp	w10, w11, [x8], #8		// bank base, size
+	sub	w7, w7, #1
+	subs	x12, x6, x10
+	b.lo	3b
+	add	x12, x12, #0x200000
+	cmp	x12, x11
+	b.hi	3b
+	mov	x9, #DESC_NORMAL_LO
+4:	orr	x9, x9, x14
+	orr	x9, x9, x6
+	str	x9, [x5], #8
+	add	x6, x6, #0x200000
+	lsr	x12, x6, #32
+	cbz	x12, 2b
+	/* Level 1: four tables, then 1 GiB blocks. */
+	mov	x5, x0
+	add	x9, x0, #0x1000
+	orr	x9, x9, #3			// table descriptor
+5:	str	x9, [x5], #8
+	add	x9, x9, #0x1000
+	sub	x12, x5, x0
+	cmp	x12, #32
+	b.lo	5b
+	mov	x13, #0x40000000		// 1 GiB
+6:	mov	x9, #DESC_DEVICE_LO
+	movk	x9, #DESC_XN_HI, lsl #48
+	cmp	x6, x3				// block below keep_hi and
+	b.hs	7f
+	add	x12, x6, x13			// its end above keep_lo: normal
+	cmp	x12, x2
+	b.ls	7f
+	mov	x9, #DESC_NORMAL_LO
+7:	orr	x9, x9, x14
+	orr	x9, x9, x6
+	str	x9, [x5], #8
+	add	x6, x6, x13
+	sub	x12, x5, x0
+	cmp	x12, #0x1000
+	b.lo	6b
+
+	/* Stale lines of the tables and the stack area out. */
+	mrs	x4, ctr_el0
+	ubfx	x4, x4, #16, #4
+	mov	x5, #4
+	lsl	x4, x5, x4			// D-cache line bytes
+	mov	x5, x0
+	add	x6, x0, #A64_PGTABLE_SIZE
+	bl	inval_range
+	sub	x5, x3, #STACK_SIZE
+	mov	x6, x3
+	bl	inval_range
+	dsb	sy
+
+	mov	x4, #0xff00			// MAIR: attr 1 normal WBWA, attr 0 device
+	mrs	x5, id_aa64mmfr0_el1
+	and	x5, x5, #7			// PARange
+	mov	x6, #TCR_COMMON
+	cbz	x15, 8f
+	orr	x6, x6, x5, lsl #32		// EL1 layout: IPS, EPD1
+	orr	x6, x6, #(1 << 23)
+	msr	mair_el1, x4
+	msr	tcr_el1, x6
+	msr	ttbr0_el1, x0
+	isb
+	tlbi	vmalle1
+	dsb	sy
+	isb
+	mrs	x4, sctlr_el1
+	mov	x5, #(SCTLR_M | SCTLR_C | SCTLR_I)
+	orr	x4, x4, x5
+	bic	x4, x4, #SCTLR_A
+	msr	sctlr_el1, x4
+	isb
+	ret	x16
+8:	orr	x6, x6, x5, lsl #16		// EL2 layout: PS, RES1 bits 31, 23
+	orr	x6, x6, #(1 << 31)
+	orr	x6, x6, #(1 << 23)
+	msr	mair_el2, x4
+	msr	tcr_el2, x6
+	msr	ttbr0_el2, x0
+	isb
+	tlbi	alle2
+	dsb	sy
+	isb
+	mrs	x4, sctlr_el2
+	mov	x5, #(SCTLR_M | SCTLR_C | SCTLR_I)
+	orr	x4, x4, x5
+	bic	x4, x4, #SCTLR_A
+	msr	sctlr_el2, x4
+	isb
+	ret	x16
+
+/* dc ivac over [x5, x6), lines of x4 bytes (x5 aligned down). */
+inval_range:
+	sub	x7, x4, #1
+	bic	x5, x5, x7
+1:	dc	ivac, x5
+	add	x5, x5, x4
+	cmp	x5, x6
+	b.lo	1b
+	ret
+END(arch_mmu_on_map)
