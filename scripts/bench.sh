@@ -542,9 +542,10 @@ text_offset 0) to the kernel entry the stub chose (its log's "starting
 kernel at"). The Debian 12 arm64 kernel booted directly is an Image: its
 loader puts it in place and jumps, 0 instructions of decoding, so these
 counts are all that the stub adds (CRC-32 of every section, decode, DTB,
-initrd copy). The arm64 stub runs with the MMU and caches off (no 1:1 map
-yet): under TCG that costs nothing, on real cores it makes decoding far
-slower than these counts suggest. Inflated kernel: $(n "$(stat -c %s "$A64_IMAGE")") bytes.
+initrd copy). Like ARMv7's, the arm64 stub checks and decodes with a 1:1
+map and caches on; its inflater and CRC-32 keep aligned accesses only
+(they also run with the MMU off), LZ4 uses unaligned word copies.
+Inflated kernel: $(n "$(stat -c %s "$A64_IMAGE")") bytes.
 
 | image | instructions, entry -> kernel | per output byte | kernel entry |
 |---|---:|---:|---|
