@@ -95,5 +95,28 @@ check_line "KERNEL-started-at-EL1"
 check_exit
 test_result "$name"
 
+# No room for the kernel beside the blob (48 MiB of RAM): the stub moves the
+# blob up, restarts there and puts the kernel where the blob was. 48 MiB is
+# too little for Debian's kernel to reach /init: the test stops at its first
+# earlycon lines, which show it started and read the DTB.
+name=arm64-relocate-48m
+blob=$CB_BUILD/test-blobs/$name.blob
+if "$hostpack" pack --arch arm64 --kernel "$image" --initrd "$initrd" \
+	--cmdline "console=ttyAMA0 earlycon" -o "$blob" >"$CB_LOGDIR/$name.pack" 2>&1; then
+	QEMU_STOP_ON="Machine model: linux,dummy-virt" qemu_run "$name" qemu-system-aarch64 \
+		-M virt -cpu cortex-a57 -m 48 -nographic -no-reboot -kernel "$blob"
+	check_marker "plan, relocate"
+	check_marker "relocating blob to "
+	check_marker "starting kernel at 40000000"
+	check_marker "Booting Linux on physical CPU"
+	check_marker "Machine model: linux,dummy-virt"
+	[ "$(grep -ac '^chainboot 1.0: blob at' "$QEMU_LOG")" = 2 ] ||
+		CB_WHY+=("not two 'chainboot 1.0: blob at' lines (the run before and after the move)")
+	check_exit
+	test_result "$name"
+else
+	echo "FAIL: $name: hostpack pack failed: $(tail -1 "$CB_LOGDIR/$name.pack")"
+fi
+
 # Debian's vmlinuz form: hostpack inflates it at pack time.
 boot arm64-image-gz 1024 "" lz4 replace "" "" "" "$CB_CACHE/arm64/Image.gz"
