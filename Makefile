@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # chainboot top-level Makefile.  Knobs (Kbuild style):
-#   ARCH=armv7|x86_64   stub architecture for `make stub` (all builds both)
+#   ARCH=armv7|x86_64|arm64  stub architecture for `make stub` (all builds each)
 #   BOARD=NAME          board data file boards/NAME.conf used by `make demo`
-#   CROSS_COMPILE=      prefix of the ARM cross toolchain (arm-none-eabi-)
+#   CROSS_COMPILE=      prefix of the cross toolchain (arm-none-eabi-, aarch64-linux-gnu-)
 #   O=DIR               out-of-tree build directory (default build)
 #   V=1                 show every command
 #   CACHE=DIR           git-ignored cache of fetched Debian files (.cache)
@@ -14,7 +14,7 @@ O		?= build
 V		?= 0
 CACHE		?= $(CURDIR)/.cache
 PREFIX		?= /usr/local
-ARCHES		:= armv7 $(if $(wildcard stub/arch/x86/arch.mk),x86_64)
+ARCHES		:= armv7 x86_64 arm64
 
 ifeq ($(V),1)
 Q :=

@@ -41,6 +41,20 @@ static const char *check_arm(const uint8_t *p, size_t len)
 	return NULL;
 }
 
+static const char *check_arm64(const uint8_t *p, size_t len)
+{
+	if (len < CB_STUB_INFO_OFFSET)
+		return "too short for an arm64 Image header";
+	if (hp_le32(p + CB_A64_MAGIC_OFF) != CB_A64_MAGIC)
+		return "arm64 Image magic \"ARM\\x64\" missing";
+	if (hp_le64(p + CB_A64_FLAGS_OFF) != CB_A64_FLAGS)
+		return "arm64 Image flags are not little-endian, 4 KiB, anywhere";
+	/* code1, the re-entry after relocation: a branch (B imm26) */
+	if ((hp_le32(p + CB_A64_RESTART_OFF) >> 26) != 0x05)
+		return "no branch at the arm64 re-entry (code1)";
+	return NULL;
+}
+
 static const char *check_x86(const uint8_t *p, size_t len)
 {
 	const uint8_t *mb = p + CB_MB_HEADER_OFFSET;
@@ -148,6 +162,8 @@ const char *front_check_stub(const uint8_t *p, size_t len, uint16_t arch)
 		return check_arm(p, len);
 	if (arch == CB_ARCH_X86_64)
 		return check_x86(p, len);
+	if (arch == CB_ARCH_ARM64)
+		return check_arm64(p, len);
 	return "unknown architecture";
 }
 
@@ -166,6 +182,20 @@ static unsigned int arm_fields(const struct blob_view *v, struct front_field *f)
 	for (i = 0; i < CB_ARM_TAGS_WORDS; i++)
 		f[n++] = (struct front_field){ CB_ARM_TAGS_OFFSET + 4 * i, tag[i], "KLSZ tag" };
 	return n;
+}
+
+/* image_size: the blob rounded up, then the stub's stack area (blob.h).
+ * The high words of text_offset and image_size are 0. */
+static unsigned int arm64_fields(const struct blob_view *v, struct front_field *f)
+{
+	uint32_t end = (v->hdr->blob_size + CB_A64_BLOB_ALIGN - 1) & ~(CB_A64_BLOB_ALIGN - 1u);
+
+	f[0] = (struct front_field){ CB_A64_TEXT_OFFSET_OFF, 0, "Image text_offset" };
+	f[1] = (struct front_field){ CB_A64_TEXT_OFFSET_OFF + 4, 0, "Image text_offset" };
+	f[2] = (struct front_field){ CB_A64_IMAGE_SIZE_OFF, end + v->si->stack_size,
+				     "Image image_size" };
+	f[3] = (struct front_field){ CB_A64_IMAGE_SIZE_OFF + 4, 0, "Image image_size" };
+	return 4;
 }
 
 /*
@@ -192,6 +222,8 @@ static unsigned int x86_fields(const struct blob_view *v, struct front_field *f)
 
 static unsigned int front_fields(const struct blob_view *v, struct front_field *f)
 {
+	if (v->hdr->arch == CB_ARCH_ARM64)
+		return arm64_fields(v, f);
 	return v->hdr->arch == CB_ARCH_ARMV7 ? arm_fields(v, f) : x86_fields(v, f);
 }
 

@@ -110,7 +110,7 @@ static void text_policy(const struct blob_view *v)
 	size_t at = 0;
 	unsigned int i;
 
-	if (v->hdr->arch != CB_ARCH_ARMV7)
+	if (!stubimg_arch_dt(v->hdr->arch))
 		return;
 	if (s) {
 		printf("carry   ");
@@ -131,7 +131,7 @@ static void uart_list(uint16_t arch, bool json)
 	const char *t, *sep = "";
 	uint32_t k;
 
-	if (arch != CB_ARCH_ARMV7) {
+	if (!stubimg_arch_dt(arch)) {
 		printf(json ? "{\"kind\": \"%s\", \"compatible\": []}" : "%s",
 		       board_uart_name(CB_UART_8250_IO));
 		return;
@@ -166,6 +166,10 @@ static void entry_list(const struct blob_view *v, size_t pre, bool json)
 
 	if (v->hdr->arch == CB_ARCH_ARMV7) {
 		printf("%szimage%s", q, q);
+		return;
+	}
+	if (v->hdr->arch == CB_ARCH_ARM64) {
+		printf("%sarm64-image%s", q, q);
 		return;
 	}
 	if (pre)	/* front_check_linux() pins code32_start and relocatable */
@@ -291,7 +295,7 @@ static void print_json(const char *name, size_t len, const struct blob_view *v, 
 		put_text((const uint8_t *)path, strlen(path), true);
 		printf("}");
 	}
-	if (h->arch == CB_ARCH_ARMV7)
+	if (stubimg_arch_dt(h->arch))
 		json_policy(v);
 	printf("\n}\n");
 }

@@ -10,6 +10,7 @@
 #include "blob.h"
 #include "bzimage.h"
 #include "decomp.h"
+#include "image64.h"
 #include "kernel.h"
 #include "vmlinux.h"
 #include "zimage.h"
@@ -29,7 +30,8 @@ static int arch_conflict(const char *name, const struct kernel_opts *ko,
 {
 	if (ko->arch && ko->arch != found)
 		return hp_error(HP_EUSAGE, name, "is %s, which does not match --arch %s",
-				what, ko->arch == CB_ARCH_ARMV7 ? "armv7" : "x86_64");
+				what, ko->arch == CB_ARCH_ARMV7 ? "armv7" :
+				ko->arch == CB_ARCH_ARM64 ? "arm64" : "x86_64");
 	return 0;
 }
 
@@ -96,6 +98,33 @@ static int load_image(const char *name, const uint8_t *p, size_t len,
 	return set_arm_sizes(name, k, ko->bss_set ? ko->bss : KERNEL_DEFAULT_BSS);
 }
 
+/* An arm64 Image: its header gives where it goes and how much it needs
+ * (booting.rst); --text-offset and --kernel-bss override. */
+static int load_image64(const char *name, const uint8_t *p, size_t len,
+			const struct kernel_opts *ko, struct kernel *k)
+{
+	struct image64_info ii;
+	uint64_t mem;
+	int err = image64_parse(name, p, len, &ii);
+
+	if (err)
+		return err;
+	mem = ii.image_size ? ii.image_size : (uint64_t)len + KERNEL_DEFAULT_BSS;
+	if (ko->bss_set)
+		mem = (uint64_t)len + ko->bss;
+	if (mem > ZIMAGE_MAX_INFLATED)
+		return hp_error(HP_EINPUT, name, "kernel too large (%llu bytes with BSS)",
+				(unsigned long long)mem);
+	if (!k->format[0])
+		snprintf(k->format, sizeof(k->format), "arm64 Image");
+	copy_into(&k->image, p, len);
+	k->arch = CB_ARCH_ARM64;
+	k->mem_size = (uint32_t)mem;
+	k->load_offset = ko->text_offset_set ? ko->text_offset : (uint32_t)ii.text_offset;
+	k->cmdline_max = KERNEL_ARM64_CMDLINE;
+	return 0;
+}
+
 static int load_compressed(const char *name, const uint8_t *p, size_t len,
 			   int codec, const struct kernel_opts *ko, struct kernel *k)
 {
@@ -111,9 +140,42 @@ static int load_compressed(const char *name, const uint8_t *p, size_t len,
 		return hp_error(HP_EINPUT, name, "%zu bytes of trailing data after the %s stream",
 				len - used, decomp_name(codec));
 	}
-	snprintf(k->format, sizeof(k->format), "Image, %s-compressed", decomp_name(codec));
-	err = load_image(name, img.data, img.len, ko, k);
+	if (image64_detect(img.data, img.len)) {
+		snprintf(k->format, sizeof(k->format), "arm64 Image, %s-compressed",
+			 decomp_name(codec));
+		err = load_image64(name, img.data, img.len, ko, k);
+	} else {
+		snprintf(k->format, sizeof(k->format), "Image, %s-compressed", decomp_name(codec));
+		err = load_image(name, img.data, img.len, ko, k);
+	}
 	hp_buf_free(&img);
+	return err;
+}
+
+/* An EFI zboot image: its payload is a compressed arm64 Image. */
+static int load_zboot(const char *name, const uint8_t *p, size_t len,
+		      const struct kernel_opts *ko, struct kernel *k)
+{
+	struct zboot_info zi;
+	int codec, err = zboot_parse(name, p, len, &zi);
+
+	if (err)
+		return err;
+	for (codec = 0; codec < DECOMP_NCODECS; codec++)
+		if (strcmp(zi.comp, decomp_name(codec)) == 0)
+			break;
+	if (codec == DECOMP_NCODECS)
+		return hp_error(HP_EINPUT, name, "zboot payload compressed with %s, which "
+				"hostpack does not decode", zi.comp);
+	if (decomp_sniff(p + zi.payload_off, zi.payload_size) != codec)
+		return hp_error(HP_EINPUT, name, "zboot payload at 0x%x is not a %s stream",
+				zi.payload_off, zi.comp);
+	err = load_compressed(name, p + zi.payload_off, zi.payload_size, codec, ko, k);
+	if (!err && k->arch != CB_ARCH_ARM64)
+		return hp_error(HP_EINPUT, name, "zboot payload is not an arm64 Image");
+	if (!err)
+		snprintf(k->format, sizeof(k->format), "EFI zboot, %s payload at 0x%x", decomp_name(codec),
+			 zi.payload_off);
 	return err;
 }
 
@@ -164,10 +226,17 @@ int kernel_load(const char *name, const uint8_t *p, size_t len,
 		err = load_bzimage(name, p, len, ko, k);
 	else if (vmlinux_detect(p, len))
 		err = kernel_load_vmlinux(name, p, len, ko, k);
+	else if (zboot_detect(p, len))
+		err = load_zboot(name, p, len, ko, k);
+	else if (image64_detect(p, len))
+		err = load_image64(name, p, len, ko, k);
 	else if ((codec = decomp_sniff(p, len)) >= 0)
 		err = load_compressed(name, p, len, codec, ko, k);
 	else
 		err = load_image(name, p, len, ko, k);
+	if (!err && ko->arch && ko->arch != k->arch)
+		err = arch_conflict(name, ko, k->arch, k->arch == CB_ARCH_ARM64 ?
+				    "an arm64 kernel" : "a 32-bit ARM kernel");
 	if (err)
 		kernel_free(k);
 	return err;

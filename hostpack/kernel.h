@@ -13,6 +13,7 @@
 #define KERNEL_DEFAULT_BSS	(4u * HP_MiB)	/* margin when the BSS is unknown */
 #define KERNEL_ARM_CMDLINE	1023u		/* COMMAND_LINE_SIZE 1024 - NUL */
 #define KERNEL_X86_CMDLINE	2047u
+#define KERNEL_ARM64_CMDLINE	2047u		/* arm64 COMMAND_LINE_SIZE 2048 - NUL */
 
 /* x86: which way the stub starts the kernel (--x86-entry) */
 #define KERNEL_X86_AUTO		0	/* PVH when compressed and the kernel has the note */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "blob.h"
 #include "commands.h"
+#include "front.h"
 #include "hostpack.h"
 #include "pack.h"
 #include "stubimg.h"
@@ -23,9 +24,9 @@ static const char usage[] =
 "%s"
 "\n"
 "pack options:\n"
-"  --arch armv7|x86_64      checked against the kernel (taken from it if absent)\n"
+"  --arch armv7|arm64|x86_64  checked against the kernel (taken from it if absent)\n"
 "  --kernel FILE            ARM zImage, Image, Image.gz (.xz .lzma .lz4 .lzo),\n"
-"                           or x86 bzImage\n"
+"                           arm64 Image(.gz etc.) or EFI zboot, or x86 bzImage\n"
 "  --bootimg FILE           Android boot image v0-v4: kernel, ramdisk, dtb,\n"
 "                           cmdline; the options below replace its parts\n"
 "  --initrd FILE            initramfs (cpio, compressed cpio) or initrd image\n"
@@ -61,12 +62,18 @@ static int version(void)
 	uint16_t arch;
 
 	printf("hostpack, chainboot blob format %u\n", CB_FORMAT_VERSION);
-	for (arch = CB_ARCH_ARMV7; arch <= CB_ARCH_X86_64; arch++) {
+	for (arch = CB_ARCH_ARMV7; arch <= CB_ARCH_ARM64; arch++) {
 		const uint8_t *p;
 		size_t len;
 		struct cb_stub_info si;
 
-		if (!stubimg_builtin(arch, &p, &len) || len < CB_STUB_INFO_OFFSET + sizeof(si)) {
+		if (stubimg_builtin(arch, &p, &len)) {	/* the stub after an x86 Linux front */
+			size_t pre = front_linux_size(p, len);
+
+			p += pre;
+			len -= pre;
+		}
+		if (!len || len < CB_STUB_INFO_OFFSET + sizeof(si)) {
 			printf("built-in %s stub: none\n", stubimg_arch_name(arch));
 			continue;
 		}

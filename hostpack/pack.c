@@ -191,7 +191,7 @@ static int load_inputs(const struct pack_opts *o, struct inputs *in)
 	}
 	if (!err)
 		err = load_carry(o, in);
-	if (!err && in->k.arch == CB_ARCH_ARMV7)
+	if (!err && stubimg_arch_dt(in->k.arch))
 		pack_console(in->cmdline, &in->dtbs, &in->board, &in->have_board);
 	return err;
 }
@@ -199,7 +199,7 @@ static int load_inputs(const struct pack_opts *o, struct inputs *in)
 static int add_sections(const struct pack_opts *o, struct inputs *in, struct build *b)
 {
 	const struct kernel *k = &in->k;
-	int comp = o->comp >= 0 ? o->comp : k->arch == CB_ARCH_ARMV7 ? CB_COMP_LZ4 : CB_COMP_NONE;
+	int comp = o->comp >= 0 ? o->comp : stubimg_arch_dt(k->arch) ? CB_COMP_LZ4 : CB_COMP_NONE;
 	int err = check_codec(in, comp, "--compress");
 	unsigned int i;
 

@@ -39,7 +39,7 @@ static const struct option long_opts[] = {
 };
 
 const char pack_usage[] =
-"usage: hostpack pack [--arch armv7|x86_64] (--kernel FILE | --bootimg FILE)\n"
+"usage: hostpack pack [--arch armv7|arm64|x86_64] (--kernel FILE | --bootimg FILE)\n"
 "                     [--initrd FILE] [--dtb FILE ...] [--cmdline TEXT]\n"
 "                     [--cmdline-mode replace|append|keep]\n"
 "                     [--compress none|deflate|gzip|lz4]\n"
@@ -108,7 +108,7 @@ static int one_opt(struct pack_opts *o, int c, const char *v)
 	case OPT_ARCH:
 		o->ko.arch = stubimg_arch_parse(v);
 		return o->ko.arch ? 0 : hp_error(HP_EUSAGE, NULL,
-						 "--arch: '%s' is not armv7 or x86_64", v);
+						 "--arch: '%s' is not armv7, arm64 or x86_64", v);
 	case OPT_KERNEL: return set_once(&o->kernel, v, "kernel");
 	case OPT_BOOTIMG: return set_once(&o->bootimg, v, "bootimg");
 	case OPT_INITRD: return set_once(&o->initrd, v, "initrd");

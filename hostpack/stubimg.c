@@ -10,6 +10,7 @@
 
 extern const uint8_t hp_stub_armv7_start[], hp_stub_armv7_end[];
 extern const uint8_t hp_stub_x86_64_start[], hp_stub_x86_64_end[];
+extern const uint8_t hp_stub_arm64_start[], hp_stub_arm64_end[];
 
 #define STUB_MAX_FILE	(64u * HP_KiB)
 
@@ -19,6 +20,8 @@ const char *stubimg_arch_name(uint16_t arch)
 		return "armv7";
 	if (arch == CB_ARCH_X86_64)
 		return "x86_64";
+	if (arch == CB_ARCH_ARM64)
+		return "arm64";
 	return "unknown";
 }
 
@@ -28,6 +31,8 @@ uint16_t stubimg_arch_parse(const char *s)
 		return CB_ARCH_ARMV7;
 	if (strcmp(s, "x86_64") == 0)
 		return CB_ARCH_X86_64;
+	if (strcmp(s, "arm64") == 0 || strcmp(s, "aarch64") == 0)
+		return CB_ARCH_ARM64;
 	return 0;
 }
 
@@ -39,6 +44,9 @@ bool stubimg_builtin(uint16_t arch, const uint8_t **p, size_t *len)
 	} else if (arch == CB_ARCH_X86_64) {
 		*p = hp_stub_x86_64_start;
 		*len = (size_t)(hp_stub_x86_64_end - hp_stub_x86_64_start);
+	} else if (arch == CB_ARCH_ARM64) {
+		*p = hp_stub_arm64_start;
+		*len = (size_t)(hp_stub_arm64_end - hp_stub_arm64_start);
 	} else {
 		*len = 0;
 	}
@@ -129,7 +137,8 @@ int stubimg_load(uint16_t arch, const char *path, struct stub_image *s)
 
 	memset(s, 0, sizeof(*s));
 	if (!path) {
-		s->name = arch == CB_ARCH_ARMV7 ? "built-in armv7 stub" : "built-in x86_64 stub";
+		s->name = arch == CB_ARCH_ARMV7 ? "built-in armv7 stub" :
+			  arch == CB_ARCH_ARM64 ? "built-in arm64 stub" : "built-in x86_64 stub";
 		if (!stubimg_builtin(arch, &p, &len))
 			return hp_error(HP_EUSAGE, NULL,
 					"this hostpack has no built-in %s stub: give --stub FILE",

@@ -27,6 +27,12 @@ uint16_t stubimg_arch_parse(const char *s);
 /* The built-in stub image for @arch; false if this hostpack has none. */
 bool stubimg_builtin(uint16_t arch, const uint8_t **p, size_t *len);
 
+/* The stubs of @arch boot a kernel with a device tree (ARMv7, arm64). */
+static inline bool stubimg_arch_dt(uint16_t arch)
+{
+	return arch == CB_ARCH_ARMV7 || arch == CB_ARCH_ARM64;
+}
+
 /*
  * Load the stub for @arch from @path, or the built-in one when @path is
  * NULL, and check it (stubimg_check).  An x86 stub file starts with the

@@ -51,6 +51,10 @@ X86_ELF=$BUILD/x86_64/stub.elf
 INITRD=$OUT/bench-arm.cpio.gz
 CMDLINE="console=ttyAMA0 quiet"
 QEMU_ARM=(qemu-system-arm -M virt -cpu cortex-a15 -m 512 -nographic -no-reboot)
+QEMU_A64=(qemu-system-aarch64 -M virt -cpu cortex-a57 -m 512 -nographic -no-reboot)
+ICOUNT_QEMU=("${QEMU_ARM[@]}")	# the machine icount() boots
+A64_IMAGE=$CB_CACHE/arm64/Image
+A64_LOAD=0x40200000		# where QEMU virt loads an Image with text_offset 0
 RAM_BASE=0x40000000
 KERNEL_ENTRY=0x40208000		# RAM base + the armmp kernel's TEXT_OFFSET
 ZIMAGE_LOAD=0x40010000		# where QEMU virt loads a zImage (-kernel)
@@ -172,15 +176,26 @@ if [ -e "$X86_ELF" ] && [ -e "$X86_KERNEL" ]; then
 	x_img=$(stat -c %s "$BUILD/stub-x86_64.bin")
 	x_row="| x86_64 stub (+ ${x_front:-0} B Linux front before the blob) | $(n "$x_text") | $(n "$x_data") | $(n "$x_bss") | $(n $((x_text + x_data))) | $(n "$x_img") | $(n "$x_off") | $(ratio "$x_off" $LINUX_DECOMP) | $(vs_ceiling $((x_text + x_data + x_bss)) "$(ceiling ld/stub-x86_64.lds)") |"
 fi
+a64_row=
+A64_ELF=$BUILD/arm64/stub.elf
+if [ -e "$A64_ELF" ] && [ -e "$A64_IMAGE" ]; then
+	read -r g_text g_data g_bss < <(elf_size aarch64-linux-gnu-size "$A64_ELF")
+	"$HOSTPACK" pack --arch arm64 --kernel "$A64_IMAGE" --cmdline "$CMDLINE" \
+		--compress none -o "$OUT/size-arm64.blob" >/dev/null
+	g_off=$(first_offset "$OUT/size-arm64.blob")
+	g_img=$(stat -c %s "$BUILD/stub-arm64.bin")
+	a64_row="| arm64 stub | $(n "$g_text") | $(n "$g_data") | $(n "$g_bss") | $(n $((g_text + g_data))) | $(n "$g_img") | $(n "$g_off") | $(ratio "$g_off" $LINUX_DECOMP) | $(vs_ceiling "$g_img" "$(ceiling ld/stub-arm64.lds)") (stored) |"
+fi
 # One sentence on which stubs meet their ceilings (ARM: the stored image, as
 # scripts/stub-compress.py checks; x86: image + BSS, as the link).
 budget_verdict() {
 	local over=()
 	[ "$a_img" -gt "$(ceiling ld/stub-armv7.lds)" ] && over+=(ARMv7)
+	[ -n "$a64_row" ] && [ "$g_img" -gt "$(ceiling ld/stub-arm64.lds)" ] && over+=(arm64)
 	[ -n "$x_row" ] && [ $((x_text + x_data + x_bss)) -gt "$(ceiling ld/stub-x86_64.lds)" ] &&
 		over+=(x86_64)
 	if [ ${#over[@]} = 0 ]; then
-		echo "**Both stubs are within their ceilings.**"
+		echo "**Every stub is within its ceiling.**"
 	else
 		echo "**Over the ceiling: ${over[*]}** (the build fails; this one was forced)."
 	fi
@@ -198,7 +213,9 @@ ceiling bounds; the linked size (text+data, BSS in the copy) is what runs.
 The 8 KiB budget is withdrawn (issue 19); the ceilings only ratchet down:
 ARM $(n "$(ceiling ld/stub-armv7.lds)") bytes stored (12 KiB, 14 KiB for the
 real-board DTB merge and the console drivers, issues 14 and 15, 13 KiB
-since the image is stored deflated), x86 $(n "$(ceiling ld/stub-x86_64.lds)")
+since the image is stored deflated), arm64 $(n "$(ceiling ld/stub-arm64.lds)")
+bytes stored the same way (issue 18 asks for 12 KiB: not met yet; A64
+code is about 1.6 times ARMv7's Thumb-2), x86 $(n "$(ceiling ld/stub-x86_64.lds)")
 image + BSS. Reference: Linux's own
 decompressor (with its EFI stub) in the Debian armmp zImage is $(n $LINUX_DECOMP) bytes
 (NOTES.md).
@@ -206,6 +223,7 @@ decompressor (with its EFI stub) in the Debian armmp zImage is $(n $LINUX_DECOMP
 | | text | data | bss | text+data | stub image (stored) | added to blob | vs Linux decompressor | vs the ceiling |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|
 | ARMv7 stub | $(n "$a_text") | $(n "$a_data") | $(n "$a_bss") | $(n $((a_text + a_data))) | $(n "$a_img") | $(n "$a_off") | $(ratio "$a_off" $LINUX_DECOMP) | $(vs_ceiling "$a_img" "$(ceiling ld/stub-armv7.lds)") (stored) |
+$a64_row
 $x_row
 | Linux decompressor (Debian armmp zImage) | | | | | | $(n $LINUX_DECOMP) | 1.00 | |
 
@@ -333,7 +351,7 @@ icount() { # image [qemu args] -- addr...
 	addrs=("$@")
 	port=$((PORT_BASE + port_n))
 	port_n=$((port_n + 1))
-	"${QEMU_ARM[@]}" -kernel "$img" "${args[@]}" \
+	"${ICOUNT_QEMU[@]}" -kernel "$img" "${args[@]}" \
 		-icount shift=0,rr=record,rrfile="$rr" -S -gdb tcp::"$port" \
 		</dev/null >"$OUT/icount-qemu.log" 2>&1 &
 	qpid=$!
@@ -480,6 +498,65 @@ Target: the LZ4 blob at most $(n $ICOUNT_TARGET) instructions. $verdict
 EOF
 )"
 
+# ---- 3x. arm64 hand-off ---------------------------------------------------
+
+# The kernel entry the arm64 stub plans for BLOB: its log's "starting
+# kernel at" line, from one plain boot stopped there.
+a64_entry() { # blob
+	local logf=$OUT/a64-entry.log pid e=
+	"${QEMU_A64[@]}" -kernel "$1" </dev/null >"$logf" 2>&1 &
+	pid=$!
+	for _ in $(seq 600); do
+		e=$(tr -d '\r' <"$logf" | sed -n 's/^starting kernel at \([0-9a-f]*\)$/\1/p')
+		[ -n "$e" ] && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null || true
+	[ -n "$e" ] && echo "0x$e"
+}
+
+if [ -f "$A64_IMAGE" ] && [ -f "$BUILD/stub-arm64.bin" ]; then
+	log "3x. arm64 hand-off instruction counts"
+	"$ROOT/scripts/mkinitramfs.sh" arm64 "$OUT/bench-arm64.cpio.gz" >/dev/null ||
+		die "scripts/mkinitramfs.sh arm64 failed"
+	ICOUNT_QEMU=("${QEMU_A64[@]}")
+	a64_rows=
+	for c in none deflate lz4; do
+		blob=$OUT/arm64-$c.blob
+		"$HOSTPACK" pack --arch arm64 --kernel "$A64_IMAGE" --initrd "$OUT/bench-arm64.cpio.gz" \
+			--cmdline "$CMDLINE" --compress "$c" -o "$blob" >/dev/null ||
+			die "hostpack pack --arch arm64 --compress $c failed"
+		entry=$(a64_entry "$blob") || die "arm64 $c blob: no 'starting kernel at' (see $OUT/a64-entry.log)"
+		mapfile -t counts < <(icount "$blob" -- $A64_LOAD "$entry")
+		[ ${#counts[@]} -eq 2 ] || die "icount arm64 $c: no counts (see $OUT/icount-gdb.log)"
+		ic=$((counts[1] - counts[0]))
+		log "  arm64 $c: $ic instructions"
+		a64_rows+="| chainboot $c blob | $(n "$ic") | $(ratio "$ic" "$(stat -c %s "$A64_IMAGE")") | $entry |"$'\n'
+	done
+	ICOUNT_QEMU=("${QEMU_ARM[@]}")
+	add 3x "$(cat <<EOF
+## 3x. Hand-off cost on arm64 (guest instructions, deterministic)
+
+The same method on \`qemu-system-aarch64 -M virt -cpu cortex-a57 -m 512\`:
+from the blob's entry ($A64_LOAD, where QEMU loads an Image with
+text_offset 0) to the kernel entry the stub chose (its log's "starting
+kernel at"). The Debian 12 arm64 kernel booted directly is an Image: its
+loader puts it in place and jumps, 0 instructions of decoding, so these
+counts are all that the stub adds (CRC-32 of every section, decode, DTB,
+initrd copy). Like ARMv7's, the arm64 stub checks and decodes with a 1:1
+map and caches on; its inflater and CRC-32 keep aligned accesses only
+(they also run with the MMU off), LZ4 uses unaligned word copies.
+Inflated kernel: $(n "$(stat -c %s "$A64_IMAGE")") bytes.
+
+| image | instructions, entry -> kernel | per output byte | kernel entry |
+|---|---:|---:|---|
+$a64_rows
+EOF
+)"
+fi
+
 # ---- 4. end to end wall time -----------------------------------------------
 
 # Wall seconds from starting QEMU to INITRD-OK on its console (polled every
@@ -621,7 +698,7 @@ even those move with load. The instruction counts (section 3) do not depend on
 load at all. These are benchmarks: nothing here passes or fails.
 
 EOF
-	for s in 1 1x 1f 2 3 4 5 6; do
+	for s in 1 1x 1f 2 3 3x 4 5 6; do
 		[ -z "${SECTIONS[$s]:-}" ] || printf '%s\n\n' "${SECTIONS[$s]}"
 	done
 } | sed '/^$/N;/^\n$/D' >"$REPORT.tmp"

@@ -11,7 +11,7 @@ shift
 bad=$("$readelf" -rW "$@" | awk -v file="$1" '
 	/^File:/ { file = $2 }
 	/^Relocation section/ { sec = $3; gsub(/\047/, "", sec) }
-	/R_ARM_ABS32|R_386_32 / && sec !~ /debug|ARM.ex/ && $5 !~ /^_(image|bss)_/ {
+	/R_ARM_ABS32|R_386_32 |R_AARCH64_ABS(64|32)|R_AARCH64_ADR_GOT|R_AARCH64_LD64_GOT/ && sec !~ /debug|ARM.ex/ && $5 !~ /^_(image|bss)_/ {
 		print file ": " sec ": " $0 }')
 if [ -n "$bad" ]; then
 	echo "stub: absolute relocations in position-independent code:" >&2

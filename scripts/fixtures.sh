@@ -17,6 +17,10 @@
 #     virt-2048m.dtb     QEMU virt, -cpu cortex-a15 -m 2048
 #   armhf/busybox        static busybox, ARM ELF
 #   armhf/kexec-root/    sbin/kexec + the libraries it needs + loader
+#   arm64/Image          Debian arm64 kernel Image     ("ARM\x64" at 0x38)
+#   arm64/Image.gz       the same, gzip -9n (Debian's vmlinuz form)
+#   arm64/busybox        static busybox, AArch64 ELF
+#   arm64/kexec-root/    sbin/kexec + the libraries it needs + loader
 #   amd64/linux          Debian amd64 bzImage          ("HdrS" at 0x202)
 #   amd64/busybox        static busybox, x86-64 ELF
 #   amd64/kexec-root/    sbin/kexec + what ldd lists; `kexec --version` runs
@@ -35,14 +39,16 @@ DI=/usr/lib/debian-installer/images/12
 ARM_ZIMAGE=$DI/armhf/text/debian-installer/armhf/vmlinuz
 ARM_DTBS=$DI/armhf/text/debian-installer/armhf/dtbs
 X86_BZIMAGE=$DI/amd64/text/debian-installer/amd64/linux
+A64_IMAGE=$DI/arm64/text/debian-installer/arm64/linux
 
-# kexec-tools:armhf and its run-time libraries (NOTES.md section 1).
+# kexec-tools (armhf, arm64) and its run-time libraries (NOTES.md section 1).
 ARM_KEXEC_DEBS="kexec-tools libc6 libxenmisc4.17 libxencall1 libxendevicemodel1
 	libxenevtchn1 libxenforeignmemory1 libxengnttab1 libxenhypfs1
 	libxenstore4 libxentoollog1 libxentoolcore1 libyajl2 libext2fs2 libfdt1
 	libuuid1 libcom-err2 zlib1g liblzma5"
 
 STAMP_PKGS="debian-installer-12-netboot-armhf debian-installer-12-netboot-amd64
+	debian-installer-12-netboot-arm64
 	busybox-static kexec-tools qemu-system-arm"
 
 die() {
@@ -276,6 +282,35 @@ make_bzimage() {
 	mv "$CACHE/amd64/linux.tmp" "$CACHE/amd64/linux"
 }
 
+# ---- arm64 kernel ------------------------------------------------------------
+
+check_image64() {
+	local f=$CACHE/arm64/Image
+	[ -f "$f" ] || { bad "arm64/Image missing"; return 1; }
+	[ "$(le32_at "$f" 0x38)" = $((0x644d5241)) ] ||
+		{ bad "arm64/Image: no \"ARM\\x64\" at 0x38 (debian-installer-12-netboot-arm64)"; return 1; }
+	ok arm64/Image "$(stat -c %s "$f") bytes"
+}
+
+make_image64() {
+	need_file "$A64_IMAGE" debian-installer-12-netboot-arm64
+	cp "$A64_IMAGE" "$CACHE/arm64/Image.tmp"
+	mv "$CACHE/arm64/Image.tmp" "$CACHE/arm64/Image"
+}
+
+check_image64_gz() {
+	local f=$CACHE/arm64/Image.gz
+	[ -f "$f" ] || { bad "arm64/Image.gz missing"; return 1; }
+	gzip -dc "$f" | cmp -s - "$CACHE/arm64/Image" ||
+		{ bad "arm64/Image.gz does not inflate to arm64/Image"; return 1; }
+	ok arm64/Image.gz "$(stat -c %s "$f") bytes"
+}
+
+make_image64_gz() {
+	gzip -9nc "$CACHE/arm64/Image" >"$CACHE/arm64/Image.gz.tmp"
+	mv "$CACHE/arm64/Image.gz.tmp" "$CACHE/arm64/Image.gz"
+}
+
 # ---- foreign .debs ----------------------------------------------------------
 
 # apt-get download checks each file's hash against the index. It runs as
@@ -325,13 +360,13 @@ check_busybox() { # arch machine-substring
 	ok "$1/busybox" "$(elf_machine "$f"), static"
 }
 
-make_busybox_armhf() {
-	local tmp=$CACHE/armhf/busybox.unpack
-	fetch_debs armhf busybox-static
+make_busybox_foreign() { # arch
+	local tmp=$CACHE/$1/busybox.unpack
+	fetch_debs "$1" busybox-static
 	rm -rf "$tmp"
-	dpkg-deb -x "$(deb_of busybox-static armhf)" "$tmp"
-	need_file "$tmp/bin/busybox" busybox-static:armhf
-	install -m 755 "$tmp/bin/busybox" "$CACHE/armhf/busybox"
+	dpkg-deb -x "$(deb_of busybox-static "$1")" "$tmp"
+	need_file "$tmp/bin/busybox" "busybox-static:$1"
+	install -m 755 "$tmp/bin/busybox" "$CACHE/$1/busybox"
 	rm -rf "$tmp"
 }
 
@@ -344,34 +379,33 @@ make_busybox_amd64() {
 
 # ---- kexec-tools ----------------------------------------------------------------
 
-check_kexec_armhf() {
-	local r=$CACHE/armhf/kexec-root
-	[ -f "$r/.complete" ] || { bad "armhf/kexec-root missing or incomplete"; return 1; }
-	case $(elf_machine "$r/sbin/kexec") in
-	ARM) ;;
-	*) bad "armhf/kexec-root/sbin/kexec: not an ARM ELF (kexec-tools:armhf)"; return 1 ;;
-	esac
-	[ -e "$r/lib/ld-linux-armhf.so.3" ] ||
-		{ bad "armhf/kexec-root: no lib/ld-linux-armhf.so.3 (libc6:armhf)"; return 1; }
-	ok armhf/kexec-root "$(find "$r/lib/arm-linux-gnueabihf" -name '*.so*' | wc -l) libraries"
+# check_kexec_foreign ARCH ELF-MACHINE LOADER
+check_kexec_foreign() {
+	local r=$CACHE/$1/kexec-root
+	[ -f "$r/.complete" ] || { bad "$1/kexec-root missing or incomplete"; return 1; }
+	[ "$(elf_machine "$r/sbin/kexec")" = "$2" ] ||
+		{ bad "$1/kexec-root/sbin/kexec: not an $2 ELF (kexec-tools:$1)"; return 1; }
+	[ -e "$r/lib/$3" ] || { bad "$1/kexec-root: no lib/$3 (libc6:$1)"; return 1; }
+	ok "$1/kexec-root" "$(find "$r/lib" -name '*.so*' | wc -l) libraries"
 }
 
 needed_libs() {
 	readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p'
 }
 
-# Copy sbin/kexec and, transitively, every DT_NEEDED library found in the
-# unpacked packages into one multiarch directory the armhf loader searches.
-make_kexec_armhf() {
-	local stage=$CACHE/armhf/kexec-stage root=$CACHE/armhf/kexec-root
-	local libdir=lib/arm-linux-gnueabihf p f lib src queue interp
+# make_kexec_foreign ARCH TRIPLET LOADER: copy sbin/kexec and, transitively,
+# every DT_NEEDED library found in the unpacked packages into one multiarch
+# directory the foreign loader searches.
+make_kexec_foreign() {
+	local arch=$1 stage=$CACHE/$1/kexec-stage root=$CACHE/$1/kexec-root
+	local libdir=lib/$2 ldso=$3 p f lib src queue interp
 	# shellcheck disable=SC2086 # a list
-	fetch_debs armhf $ARM_KEXEC_DEBS
+	fetch_debs "$arch" $ARM_KEXEC_DEBS
 	rm -rf "$stage" "$root"
 	for p in $ARM_KEXEC_DEBS; do
-		dpkg-deb -x "$(deb_of "$p" armhf)" "$stage"
+		dpkg-deb -x "$(deb_of "$p" "$arch")" "$stage"
 	done
-	need_file "$stage/sbin/kexec" kexec-tools:armhf
+	need_file "$stage/sbin/kexec" "kexec-tools:$arch"
 	mkdir -p "$root/sbin" "$root/$libdir"
 	install -m 755 "$stage/sbin/kexec" "$root/sbin/kexec"
 	queue=("$root/sbin/kexec")
@@ -384,19 +418,19 @@ make_kexec_armhf() {
 			for p in "$stage/$libdir" "$stage/usr/$libdir" "$stage/lib" "$stage/usr/lib"; do
 				[ -e "$p/$lib" ] && src=$p/$lib && break
 			done
-			[ -n "$src" ] || die "armhf/kexec-root: $lib (needed by ${f#"$root/"})" \
+			[ -n "$src" ] || die "$arch/kexec-root: $lib (needed by ${f#"$root/"})" \
 				"is in none of: $ARM_KEXEC_DEBS"
 			cp -L "$src" "$root/$libdir/$lib"
 			queue+=("$root/$libdir/$lib")
 		done
 	done
 	interp=$(readelf -l "$root/sbin/kexec" | sed -n 's/.*program interpreter: \(.*\)\]$/\1/p')
-	[ "$interp" = /lib/ld-linux-armhf.so.3 ] ||
-		die "armhf/kexec-root: unexpected interpreter '$interp' (kexec-tools:armhf)"
-	[ -e "$root/$libdir/ld-linux-armhf.so.3" ] ||
-		cp -L "$stage/$libdir/ld-linux-armhf.so.3" "$root/$libdir/" ||
-		die "armhf/kexec-root: no ld-linux-armhf.so.3 in libc6:armhf"
-	ln -s arm-linux-gnueabihf/ld-linux-armhf.so.3 "$root/lib/ld-linux-armhf.so.3"
+	[ "$interp" = "/lib/$ldso" ] ||
+		die "$arch/kexec-root: unexpected interpreter '$interp' (kexec-tools:$arch)"
+	[ -e "$root/$libdir/$ldso" ] ||
+		cp -L "$stage/$libdir/$ldso" "$root/$libdir/" ||
+		die "$arch/kexec-root: no $ldso in libc6:$arch"
+	ln -s "$2/$ldso" "$root/lib/$ldso"
 	rm -rf "$stage"
 	touch "$root/.complete"
 }
@@ -451,7 +485,7 @@ step() { # name check-cmd make-cmd
 main() {
 	local t0=$SECONDS stamp=$CACHE/.fixtures-stamp fresh=
 	local m
-	mkdir -p "$CACHE/armhf" "$CACHE/amd64"
+	mkdir -p "$CACHE/armhf" "$CACHE/arm64" "$CACHE/amd64"
 	if ! cmp -s "$stamp" <(stamp_text); then
 		fresh=1
 		rm -f "$stamp"
@@ -466,8 +500,14 @@ main() {
 		virt-1024m virt-2048m; do
 		step "armhf/qemu-dtbs/$m" "check_qemu_dtb $m" "make_qemu_dtb $m"
 	done
-	step armhf/busybox "check_busybox armhf ARM" make_busybox_armhf
-	step armhf/kexec-root check_kexec_armhf make_kexec_armhf
+	step armhf/busybox "check_busybox armhf ARM" "make_busybox_foreign armhf"
+	step armhf/kexec-root "check_kexec_foreign armhf ARM ld-linux-armhf.so.3" \
+		"make_kexec_foreign armhf arm-linux-gnueabihf ld-linux-armhf.so.3"
+	step arm64/Image check_image64 make_image64
+	step arm64/Image.gz check_image64_gz make_image64_gz
+	step arm64/busybox "check_busybox arm64 AArch64" "make_busybox_foreign arm64"
+	step arm64/kexec-root "check_kexec_foreign arm64 AArch64 ld-linux-aarch64.so.1" \
+		"make_kexec_foreign arm64 aarch64-linux-gnu ld-linux-aarch64.so.1"
 	step amd64/linux check_bzimage make_bzimage
 	step amd64/busybox "check_busybox amd64 X86-64" make_busybox_amd64
 	step amd64/kexec-root check_kexec_amd64 make_kexec_amd64

@@ -6,7 +6,7 @@
 #   scripts/mkinitramfs.sh ARCH OUT.cpio.gz [--payload-size N] [--seed S]
 #                          [--extra DIR]...
 #
-# ARCH is armhf (alias armv7, arm) or amd64 (alias x86_64, x86). The image
+# ARCH is armhf (alias armv7, arm), arm64 (alias aarch64) or amd64 (alias x86_64, x86). The image
 # holds the fixture cache's static busybox, tests/initramfs/init as /init,
 # /payload.bin (N bytes of SHAKE-256 output seeded with S; N takes a K or M
 # suffix, default 256K) and /etc/payload.sha256. Each --extra DIR is copied
@@ -23,7 +23,7 @@ CACHE=${CB_CACHE:-${CACHE:-$ROOT/.cache}}
 case $CACHE in /*) ;; *) CACHE=$ROOT/$CACHE ;; esac
 
 usage() {
-	echo "usage: $0 armhf|amd64 OUT.cpio.gz [--payload-size N[K|M]] [--seed S] [--extra DIR]..." >&2
+	echo "usage: $0 armhf|arm64|amd64 OUT.cpio.gz [--payload-size N[K|M]] [--seed S] [--extra DIR]..." >&2
 	exit 2
 }
 
@@ -44,6 +44,7 @@ parse_size() {
 [ $# -ge 2 ] || usage
 case $1 in
 armhf | armv7 | arm) arch=armhf ;;
+arm64 | aarch64) arch=arm64 ;;
 amd64 | x86_64 | x86) arch=amd64 ;;
 *) usage ;;
 esac

@@ -9,17 +9,20 @@
 
 set -eu
 
-PACKAGES="gcc make gcc-arm-none-eabi libnewlib-arm-none-eabi
+PACKAGES="gcc make gcc-arm-none-eabi libnewlib-arm-none-eabi gcc-aarch64-linux-gnu
 	qemu-system-arm qemu-system-x86
 	libfdt-dev zlib1g-dev libdeflate-dev liblz4-dev liblzma-dev libzstd-dev liblzo2-dev lzop
 	device-tree-compiler lz4 zstd xz-utils cpio binutils gdb-multiarch
 	clang libclang-rt-14-dev mkbootimg python3 busybox-static kexec-tools
 	debian-installer-12-netboot-armhf debian-installer-12-netboot-amd64
+	debian-installer-12-netboot-arm64
 	u-boot-qemu
 	grub-pc-bin xorriso mtools"
 
-# Foreign packages that scripts/fixtures.sh fetches with `apt-get download`.
-ARMHF_PROBE="busybox-static:armhf kexec-tools:armhf"
+# Foreign architectures, and packages of theirs that scripts/fixtures.sh
+# fetches with `apt-get download`.
+FOREIGN="armhf arm64"
+FOREIGN_PROBE="busybox-static:armhf kexec-tools:armhf busybox-static:arm64 kexec-tools:arm64"
 
 export DEBIAN_FRONTEND=noninteractive
 
@@ -35,23 +38,30 @@ missing_packages() {
 	done
 }
 
-armhf_enabled() {
-	dpkg --print-foreign-architectures | grep -qx armhf
+# The foreign architectures dpkg does not know yet.
+missing_arches() {
+	for a in $FOREIGN; do
+		dpkg --print-foreign-architectures | grep -qx "$a" || printf '%s ' "$a"
+	done
 }
 
-# Cheap test first (no apt cache rebuild): an armhf Packages index exists.
-armhf_indexed() {
+# Cheap test first (no apt cache rebuild): a Packages index of each exists.
+foreign_indexed() {
 	L=/var/lib/apt/lists/
 	eval "$(apt-config shell L Dir::State::lists/d)"
-	for f in "$L"*_binary-armhf_Packages*; do
-		[ -e "$f" ] && return 0
+	for a in $FOREIGN; do
+		found=
+		for f in "$L"*_binary-"$a"_Packages*; do
+			[ -e "$f" ] && found=1
+		done
+		[ -n "$found" ] || return 1
 	done
-	return 1
+	return 0
 }
 
-armhf_candidates() {
+foreign_candidates() {
 	# shellcheck disable=SC2086 # a list
-	apt-cache show $ARMHF_PROBE >/dev/null 2>&1
+	apt-cache show $FOREIGN_PROBE >/dev/null 2>&1
 }
 
 # apt-get update exits non-zero when one index fails ("File has unexpected
@@ -70,35 +80,34 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 missing=$(missing_packages)
-need_arch=
-armhf_enabled || need_arch=1
+need_arch=$(missing_arches)
 need_index=
-if [ -z "$need_arch" ] && ! armhf_indexed; then
+if [ -z "$need_arch" ] && ! foreign_indexed; then
 	need_index=1
 fi
 
 if [ -z "$missing" ] && [ -z "$need_arch" ] && [ -z "$need_index" ]; then
-	say "all packages present, armhf enabled"
+	say "all packages present, $FOREIGN enabled"
 	exit 0
 fi
 
 if [ "$(id -u)" != 0 ]; then
 	say "not root; please run (as root):" >&2
-	[ -n "$need_arch" ] && echo "  dpkg --add-architecture armhf" >&2
+	for a in $need_arch; do echo "  dpkg --add-architecture $a" >&2; done
 	echo "  apt-get update" >&2
 	[ -n "$missing" ] && echo "  apt-get install --no-install-recommends $missing" >&2
 	exit 2
 fi
 
-if [ -n "$need_arch" ]; then
-	say "dpkg --add-architecture armhf"
-	dpkg --add-architecture armhf
-fi
+for a in $need_arch; do
+	say "dpkg --add-architecture $a"
+	dpkg --add-architecture "$a"
+done
 
 apt_update
 
-if ! armhf_candidates; then
-	say "no armhf candidates for: $ARMHF_PROBE (check /etc/apt/sources.list)" >&2
+if ! foreign_candidates; then
+	say "no candidates for: $FOREIGN_PROBE (check /etc/apt/sources.list)" >&2
 	exit 1
 fi
 

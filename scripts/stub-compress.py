@@ -54,7 +54,7 @@ def main():
     struct.pack_into("<I", out, sym["run_crc"], zlib.crc32(raw[front:]))
     struct.pack_into("<I", out, IMAGE_SIZE_FIELD, len(out))
     if len(out) > ceiling:
-        print(f"stub-compress: the ARM stub exceeds its size ceiling: {len(out)} > {ceiling} "
+        print(f"stub-compress: the stub exceeds its size ceiling: {len(out)} > {ceiling} "
               f"bytes stored ({len(raw)} linked)", file=sys.stderr)
         return 1
     with open(out_path + ".tmp", "wb") as f:

@@ -37,14 +37,14 @@ void crc32_init(struct crc32_table *tab)
 }
 
 /*
- * A lookup in table k.  ARM loads take a base and a scaled index but no
- * offset on top, so there each table gets a base register of its own and a
- * lookup is one load (eight bases, the pointer, its end, the CRC and three
+ * A lookup in table k.  ARM loads (arm64's too) take a base and a scaled
+ * index but no offset on top, so there each table gets a base register of
+ * its own and a lookup is one load (eight bases, the pointer, its end, the CRC and three
  * temporaries: all 14 registers, without a spill at -O2).  i386 loads take
  * the offset as well, and eight bases would not fit its registers: one base
  * there.
  */
-#if defined(__arm__) && !defined(CRC32_TABLE_BASES)
+#if (defined(__arm__) || defined(__aarch64__)) && !defined(CRC32_TABLE_BASES)
 #define CRC32_TABLE_BASES	1	/* test_crc32_bases builds it on the host */
 #endif
 #ifdef CRC32_TABLE_BASES

@@ -139,16 +139,21 @@ int layout_plan(const struct layout_input *in, struct boot_plan *out,
 		return LAYOUT_EINPUT;
 	for (i = 0; i < in->map.nreserved; i++)
 		take(&t, in->map.reserved[i].base, in->map.reserved[i].size);
-	/* A kernel that may go anywhere avoids the blob rather than move it. */
+	/* A kernel that may go anywhere avoids the blob rather than move it,
+	 * unless there is no room beside it. */
 	if (!k->fixed)
 		take(&t, in->blob.base, in->blob.size);
 	*bad_slot = LAYOUT_KERNEL;
 	err = place(&in->map, &t, k, &out->slot[LAYOUT_KERNEL]);
+	if (err && !k->fixed && in->blob.size) {
+		t.n--;		/* the blob, taken last */
+		err = place(&in->map, &t, k, &out->slot[LAYOUT_KERNEL]);
+	}
 	if (err)
 		return err;
 	out->relocate = region_overlap(out->slot[LAYOUT_KERNEL].base, k->size,
 				       in->blob.base, in->blob.size);
-	if (k->fixed)
+	if (k->fixed || out->relocate)
 		take(&t, in->blob.base, in->blob.size);
 	for (i = 0; i < in->nkeep; i++)
 		take(&t, in->keep[i].base, in->keep[i].size);

@@ -91,7 +91,9 @@ static void plan(struct stub *s)
 	int bad, i;
 
 	s->in.blob.base = s->load_base;
-	s->in.blob.size = s->blob.hdr->blob_size + s->blob.si->stack_size;
+	/* the stack area starts at the blob's end rounded up (8 bytes on
+	 * ARMv7, 16 on arm64) */
+	s->in.blob.size = ((s->blob.hdr->blob_size + 15) & ~15u) + s->blob.si->stack_size;
 	/* s is zeroed: min 0, not fixed, low */
 	s->in.req[LAYOUT_BLOB].size = s->in.blob.size;
 	s->in.req[LAYOUT_BLOB].align = 4096;
@@ -130,7 +132,7 @@ static void verify_sections(struct stub *s)
 static void load_section(struct stub *s, uint16_t type, int slot)
 {
 	const struct cb_section *sec = blob_find(&s->blob, type, 0);
-	void *dst = (void *)s->plan.slot[slot].base;
+	void *dst = (void *)(uintptr_t)s->plan.slot[slot].base;
 	const char *name = blob_section_name(type), *codec;
 	const void *src;
 	size_t len;
@@ -152,7 +154,7 @@ static void load_section(struct stub *s, uint16_t type, int slot)
 	if (err)
 		stub_fail(s, "%s: %s: %s", name, codec, codec_strerror(err));
 	memset((uint8_t *)dst + len, 0, sec->mem_size - len);
-	log_info("%s: %s %u->%u at %p", name, codec, sec->stored_size, len, dst);
+	log_info("%s: %s %u->%u at %p", name, codec, sec->stored_size, (uint32_t)len, dst);
 	stub_stage_end(s);
 }
 

@@ -45,6 +45,22 @@
 #define CB_ARM_TAGS_WORDS	7
 
 /*
+ * arm64 front: the Image header (Linux Documentation/arch/arm64/booting.rst),
+ * 64 bytes before cb_stub_info.  image_size, written by hostpack, is the
+ * blob's size rounded up to 16 bytes plus the stub's stack_size: loaders
+ * keep that much free from the load address, and the stub finds its stack
+ * area (the boot log first) at the end of the rounded blob.
+ */
+#define CB_A64_TEXT_OFFSET_OFF	0x08
+#define CB_A64_IMAGE_SIZE_OFF	0x10
+#define CB_A64_FLAGS_OFF	0x18
+#define CB_A64_MAGIC_OFF	0x38
+#define CB_A64_MAGIC		0x644d5241	/* "ARM\x64" */
+#define CB_A64_FLAGS		0xa	/* little-endian, 4 KiB pages, placed anywhere */
+#define CB_A64_RESTART_OFF	0x04	/* re-entry after relocation, x3 = STUB_F_* */
+#define CB_A64_BLOB_ALIGN	16
+
+/*
  * x86 front, two parts.  In the stub image: a jump to the 32-bit Linux
  * entry at offset 0 (a Linux loader enters the protected-mode part at its
  * start), then a multiboot v1 header with the a.out kludge.  Before the
@@ -115,6 +131,7 @@
 
 #define CB_ARCH_ARMV7		1
 #define CB_ARCH_X86_64		2
+#define CB_ARCH_ARM64		3
 
 #ifndef __ASSEMBLER__
 #include <stdint.h>
@@ -268,6 +285,8 @@ _Static_assert(sizeof(struct cb_board) == 72, "cb_board size");
 _Static_assert(sizeof(struct cb_pvh) == 16, "cb_pvh size");
 _Static_assert(CB_STUB_INFO_OFFSET >= CB_ZIMAGE_TABLE_OFFSET + 4,
 	       "stub info must not overlap the zImage header");
+_Static_assert(CB_STUB_INFO_OFFSET >= CB_A64_MAGIC_OFF + 8,
+	       "stub info must not overlap the arm64 Image header");
 _Static_assert(CB_STUB_INFO_OFFSET >= CB_MB_HEADER_OFFSET + 32,
 	       "stub info must not overlap the multiboot header");
 _Static_assert(CB_ARM_TAGS_OFFSET >= CB_STUB_INFO_OFFSET + sizeof(struct cb_stub_info),

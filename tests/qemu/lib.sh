@@ -49,6 +49,20 @@ cb_initramfs() { # arch out [mkinitramfs options]
 	fi
 }
 
+# The arm64 test initramfs: the busybox one plus an /extra-report that
+# prints the exception level the kernel was entered at, from its "CPU:
+# All CPU(s) started at ELn" line (KERNEL-started-at-ELn; check_line).
+cb_initramfs_arm64() { # out
+	local report=$CB_BUILD/test-initramfs/arm64-el
+	mkdir -p "$report"
+	cat >"$report/extra-report" <<'SH'
+#!/bin/sh
+printf 'KERNEL-%s\n' "$(dmesg | grep -o 'started at EL[0-9]' | head -1 | tr ' ' -)"
+SH
+	chmod 755 "$report/extra-report"
+	cb_initramfs arm64 "$1" --extra "$report"
+}
+
 # Fail a test up front when an input is missing: a fixture (make fixtures)
 # or a build output (make all).
 need_files() { # name file...

@@ -9,7 +9,7 @@
 #include "armv7.h"
 #include "dt.h"
 #include "asm.h"
-#include "pstore.h"
+#include "arm_dt.h"
 #include "strlist.h"
 
 #define PSCI_SYSTEM_RESET	0x84000009u
@@ -47,40 +47,6 @@ static void add_ram(struct stub *s, uint32_t base, uint32_t size)
 	layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM, base, size);
 }
 
-/* RAM (@rsv false) or reserved regions of @fdt appended to the *@k of
- * @to; a truncated list keeps its first entries, a bad one gives none. */
-static void fdt_regions(const void *fdt, bool rsv, struct mem_region *to,
-			unsigned int *k, int max)
-{
-	struct dt_region r[LAYOUT_MAX_RESERVED];
-	int n = 0, i, err;
-
-	err = rsv ? dt_memreserve(fdt, r, max, &n) : dt_memory(fdt, r, max, &n);
-	if (err && err != DT_ERR_NOSPACE)
-		n = 0;
-	for (i = 0; i < n; i++)
-		layout_add(to, k, max, r[i].base, r[i].size);
-}
-
-/* Facts still missing, from a trusted DTB: console, memory map, PSCI; and
- * every reservation, the loader's and the packed tree's (the kernel gets
- * both). */
-static void learn(struct stub *s, const void *fdt)
-{
-	struct layout_map *m = &s->in.map;
-	struct dt_uart u;
-
-	if (!console_ready()) {
-		dt_stdout_uart(fdt, &u);	/* kind NONE on error */
-		console_init(u.kind, (uintptr_t)u.base, u.shift);
-	}
-	if (!m->nram)
-		fdt_regions(fdt, false, m->ram, &m->nram, LAYOUT_MAX_RAM);
-	fdt_regions(fdt, true, m->reserved, &m->nreserved, LAYOUT_MAX_RESERVED);
-	if (!s->arch.psci)
-		s->arch.psci = dt_psci_conduit(fdt);
-}
-
 /*
  * r2, if it points where RAM may plausibly be (a window above the 128 MiB
  * aligned base below the blob, AUTO_ZRELADDR's rule, or the board's RAM):
@@ -103,7 +69,7 @@ static int probe_r2(struct stub *s, uint32_t p)
 		cmd = dt_getprop(fdt, dt_path_offset(fdt, "/chosen"), "bootargs", &len);
 		len = cmd && len > 0 ? strnlen(cmd, len) : 0;
 		size = dt_totalsize(fdt);
-		learn(s, fdt);
+		arm_dt_learn(s, fdt, &a->psci);
 	} else if (atags_parse(fdt, ARM_ATAGS_MAX, &a->ai) == 0) {
 		a->atags = true;
 		for (i = 0; i < a->ai.nmem; i++)
@@ -122,35 +88,6 @@ static int probe_r2(struct stub *s, uint32_t p)
 	return 1 + a->atags;
 }
 
-/*
- * The packed DTB that suits the machine @ref describes (dt.h,
- * dt_root_compatible_match), else the first; each one is CRC-checked, then
- * structure-checked, before it is read.  NULL if none is packed.  Out of
- * line: inlined, arch_probe spills and grows by 12 bytes.
- */
-static __attribute__((noinline)) const void *packed_fdt(struct stub *s, const void *ref)
-{
-	const struct cb_section *sec;
-	const void *best = NULL, *fdt;
-	unsigned int i, score, best_score = 0;
-	int err;
-
-	for (i = 0; (sec = blob_find(&s->blob, CB_SEC_DTB, i)) != NULL; i++) {
-		stub_check_section(s, sec);
-		fdt = stub_section_data(s, sec);
-		err = dt_check(fdt, sec->size);
-		if (err)
-			stub_fail(s, "dtb: %s", dt_strerror(err));
-		/* No match (negative) ranks after every match. */
-		score = ref ? (unsigned int)dt_root_compatible_match(fdt, ref) : 0;
-		if (!best || score < best_score) {
-			best = fdt;
-			best_score = score;
-		}
-	}
-	return best;
-}
-
 void arch_probe(struct stub *s)
 {
 	const char *names = "unusable\0DTB\0ATAGs\0SVC\0HYP";
@@ -164,9 +101,9 @@ void arch_probe(struct stub *s)
 	got = probe_r2(s, s->regs[2]);
 	if (s->blob_err)
 		return;
-	a->fdt = packed_fdt(s, a->loader_fdt);
+	a->fdt = arm_dt_packed(s, a->loader_fdt);
 	if (a->fdt)
-		learn(s, a->fdt);
+		arm_dt_learn(s, a->fdt, &a->psci);
 	else
 		a->fdt = a->loader_fdt;
 	/* Last resorts: the board's RAM, else 128 MiB from the 128 MiB-aligned
@@ -217,12 +154,8 @@ int arch_plan_requests(struct stub *s)
 	r[LAYOUT_PGTABLE].max = UINT32_MAX;
 	/* DTB and initrd above the kernel's BSS, inside lowmem. */
 	ram += k->mem_size;
-	/* what a merge adds is bounded by twice the loader's tree (a
-	 * node can be carried twice, a reg re-encoded to twice the cells) */
-	r[LAYOUT_PARAMS].size = dt_used_size(s->arch.fdt) + STUB_MAX_CMDLINE + STUB_LOG_SIZE +
-				0x1000;
-	if (merging(s))
-		r[LAYOUT_PARAMS].size += 2 * dt_used_size(s->arch.loader_fdt);
+	r[LAYOUT_PARAMS].size = arm_dt_params_size(s->arch.fdt,
+						    merging(s) ? s->arch.loader_fdt : NULL);
 	r[LAYOUT_PARAMS].align = 0x1000;
 	r[LAYOUT_PARAMS].min = ram;
 	r[LAYOUT_PARAMS].max = lowmem;
@@ -269,22 +202,6 @@ void arch_mmu_on(struct stub *s)
 	stub_stage_end(s);
 }
 
-static void said(void *ctx, const char *path, const char *name)
-{
-	(void)ctx;
-	log_info(" %s%s from loader\n", path, name);
-}
-
-/* The loader's facts into the packed tree (dt.h, dt_merge_loader). */
-static int merge(struct stub *s, void *fdt)
-{
-	const struct cb_section *c = blob_find(&s->blob, CB_SEC_CARRY, 0);
-
-	return dt_merge_loader(fdt, s->arch.loader_fdt,
-			       c ? stub_section_data(s, c) : NULL, c ? c->size : 0,
-			       said, NULL);
-}
-
 int arch_prepare_params(struct stub *s)
 {
 	char cmd[STUB_MAX_CMDLINE];
@@ -298,7 +215,7 @@ int arch_prepare_params(struct stub *s)
 	if (!err && s->arch.atags)
 		err = atags_to_dt(&s->arch.ai, fdt);
 	if (!err && merging(s))
-		err = merge(s, fdt);
+		err = arm_dt_merge(s, fdt, s->arch.loader_fdt);
 	if (!err)
 		err = dt_set_chosen(fdt, cmd, rd->base, rd->base + rd->size);
 	if (err)
@@ -322,43 +239,15 @@ void arch_boot(struct stub *s)
 	arch_jump(s->regs, 0, s->plan.slot[LAYOUT_KERNEL].base);
 }
 
-/*
- * The log, failure included, into the console zone of the ramoops region
- * of the loader's tree, else the packed one, when that zone is RAM: the
- * next boot's pstore shows it (docs/hardboot.md).  Caches are off by now.
- */
-static void save_failure(const struct stub *s)
-{
-	const void *fdt[2] = { s->arch.loader_fdt, s->arch.fdt };
-	const struct layout_map *m = &s->in.map;
-	const struct stub_log *l = console_log();
-	struct dt_ramoops r;
-	struct dt_region z;
-	unsigned int i, k;
-
-	for (i = 0; i < 2; i++) {
-		if (!fdt[i] || dt_ramoops(fdt[i], &r) || pstore_console_zone(&r, &z))
-			continue;
-		for (k = 0; k < m->nram; k++) {
-			if (!arm_inside(z.base, z.size, m->ram[k].base, m->ram[k].size))
-				continue;
-			pstore_write_console((void *)(uintptr_t)z.base, z.size, l->text,
-					     l->len, r.sz[RAMOOPS_ECC]);
-			log_err("chainboot: log saved to ramoops console at %08x\n",
-				(uint32_t)z.base);
-			return;
-		}
-	}
-}
-
 void arch_reset(struct stub *s)
 {
 	const struct cb_board *b = s->board;
 	uint32_t kind = b ? b->reset_kind : CB_RESET_NONE;
+	const void *const fdt[2] = { s->arch.loader_fdt, s->arch.fdt };
 	int conduit = s->arch.psci, hyp = s->arch.hyp;
 
 	arch_caches_off();
-	save_failure(s);
+	arm_dt_save_log(s, fdt);
 
 	if (kind == CB_RESET_REG && b->reset_addr) {
 		log_err("chainboot: resetting (%s)\n", "register");

@@ -15,7 +15,7 @@ ARCH_LIBS	:=
 # Linked at a fixed address: absolute relocations are expected.
 PIC_CHECK	:= true
 # The device tree is ARM's business; arch/lib.c replaces the portable lib.c.
-STUB_SRCS	:= $(filter-out dt%.c atags.c lib.c pstore.c,$(STUB_SRCS))
+STUB_SRCS	:= $(filter-out dt%.c arm_dt.c atags.c lib.c pstore.c,$(STUB_SRCS))
 # The arch code runs once per boot: smallest code wins (the decoders stay -Os).
 CFLAGS_arch.c.o	:= -Oz
 CFLAGS_pvh.c.o	:= -Oz

@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+CROSS_COMPILE	?= aarch64-linux-gnu-
+ARCH_SRCS	:= arch/entry.S arch/cache.S arch/lib.S arch/arch.c
+# Position independent (PC-relative addressing only, scripts/check-pic.sh;
+# the tiny model: adr, exact at any alignment, where adrp needs the run
+# copy 4 KiB-aligned, and one instruction, not two),
+# no FP/SIMD registers (the kernel's state is not ours to touch), and no
+# unaligned accesses: the stub runs with the MMU off, where all memory is
+# Device memory.
+ARCH_CFLAGS	:= -march=armv8-a -mgeneral-regs-only -mstrict-align -fpie \
+		   -mcmodel=tiny -fno-asynchronous-unwind-tables -fno-unwind-tables \
+		   -fomit-frame-pointer
+ARCH_LDFLAGS	:= -Wl,--no-warn-rwx-segments
+# No ATAGs on arm64.
+STUB_SRCS	:= $(filter-out atags.c,$(STUB_SRCS))
+# The image is stored with all but its front deflated (ld/stub-arm64.lds).
+ARCH_STORE	= python3 scripts/stub-compress.py $(CROSS_COMPILE)nm
+# memcpy and memset are arch/lib.S (load/store pairs).
+CFLAGS_lib.o	:= -DARCH_MEMCPY_MEMSET
+# LZ4 runs only with the 1:1 map on (normal memory): unaligned word copies.
+CFLAGS_lz4.o	:= -mno-strict-align
