@@ -33,6 +33,7 @@
 /* hostpack/stubimg.c refers to the built-in stubs; none is linked here. */
 const uint8_t hp_stub_armv7_start[1], hp_stub_armv7_end[1];
 const uint8_t hp_stub_x86_64_start[1], hp_stub_x86_64_end[1];
+const uint8_t hp_stub_arm64_start[1], hp_stub_arm64_end[1];
 
 int __wrap_hp_error(int code, const char *file, const char *fmt, ...);
 int __wrap_hp_error(int code, const char *file, const char *fmt, ...)

@@ -42,7 +42,7 @@ done
 
 # ---- build: embed the stubs that build, test the ASan binary ----------
 embed=
-for a in armv7 x86_64; do
+for a in armv7 x86_64 arm64; do
 	make -s "$O/stub-$a.bin" >/dev/null 2>&1 && embed="$embed $a"
 done
 echo "INFO: built-in stubs:${embed:- none}"
@@ -432,7 +432,7 @@ builtin() {	# arch kernel
 		run pack --stub "$OA/tests/hostpack-stub-$1.bin" --kernel "$G/$2" --initrd "$G/initrd.cpio.gz" \
 			--compress none -o "$W/sf-$1.blob" && same "$W/sf-$1.blob" "$W/bi-$1.blob"
 }
-for a in armv7 x86_64; do
+for a in armv7 x86_64 arm64; do
 	k=vmlinuz
 	[ $a = x86_64 ] && k=linux
 	case " $embed " in
