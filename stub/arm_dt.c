@@ -110,3 +110,80 @@ void arm_dt_save_log(const struct stub *s, const void *const fdt[2])
 		}
 	}
 }
+
+void arm_dt_finish(void *fdt)
+{
+	dt_set_chosen_string(fdt, "chainboot,log", console_log()->text);
+	dt_pack(fdt);
+}
+
+void arm_reset(struct stub *s, int conduit, int hyp)
+{
+	const void *const fdt[2] = { s->arch.loader_fdt, s->arch.fdt };
+	const struct cb_board *b = s->board;
+	uint32_t kind = b ? b->reset_kind : CB_RESET_NONE;
+
+	arch_caches_off();
+	arm_dt_save_log(s, fdt);
+
+	if (kind == CB_RESET_REG && b->reset_addr) {
+		log_err("chainboot: resetting (%s)\n", "register");
+		*(volatile uint32_t *)(uintptr_t)b->reset_addr = b->reset_value;
+	}
+	if (!conduit && kind == CB_RESET_PSCI)
+		conduit = DT_PSCI_HVC - hyp;
+	if (conduit && conduit + hyp <= DT_PSCI_HVC) {
+		log_err("chainboot: resetting (%s)\n", "PSCI");
+		arch_psci_reset(conduit == DT_PSCI_SMC);
+	}
+	log_err("chainboot: halted\n");
+	for (;;)
+		__asm__ volatile("wfi");
+}
+
+void arm_dt_choose(struct stub *s, uintptr_t guess)
+{
+	struct arch_state *a = &s->arch;
+	const struct cb_board *b = s->board;
+	struct layout_map *m = &s->in.map;
+
+	a->fdt = arm_dt_packed(s, a->loader_fdt);
+	if (a->fdt)
+		arm_dt_learn(s, a->fdt, &a->psci);
+	else
+		a->fdt = a->loader_fdt;
+	if (m->nram)
+		return;
+	if (b && b->ram_size)
+		layout_add(m->ram, &m->nram, LAYOUT_MAX_RAM, b->ram_base, b->ram_size);
+	else
+		layout_add(m->ram, &m->nram, LAYOUT_MAX_RAM, s->load_base & ~(guess - 1), guess);
+}
+
+bool arm_dt_merging(const struct stub *s)
+{
+	return s->arch.loader_fdt && s->arch.fdt != s->arch.loader_fdt;
+}
+
+void arm_dt_prepare(struct stub *s, int (*extra)(struct stub *s, void *fdt))
+{
+	char cmd[STUB_MAX_CMDLINE];
+	const struct mem_region *rd = &s->plan.slot[LAYOUT_INITRD];
+	void *fdt = (void *)(uintptr_t)s->plan.slot[LAYOUT_PARAMS].base;
+	int err;
+
+	if (stub_cmdline(s, cmd, sizeof(cmd)) < 0)
+		stub_fail(s, "cmdline: too long");
+	err = dt_open_into(s->arch.fdt, fdt, s->plan.slot[LAYOUT_PARAMS].size);
+	if (!err && extra)
+		err = extra(s, fdt);
+	if (!err && arm_dt_merging(s))
+		err = arm_dt_merge(s, fdt, s->arch.loader_fdt);
+	if (!err)
+		err = dt_set_chosen(fdt, cmd, rd->base, rd->base + rd->size);
+	if (err)
+		stub_fail(s, "dtb fixup: %s", dt_strerror(err));
+	log_info("dtb: %s \"%s\"", s->arch.fdt == s->arch.loader_fdt ? "loader's" : "packed",
+		 cmd);
+	stub_stage_end(s);
+}

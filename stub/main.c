@@ -27,6 +27,18 @@ void stub_stage_end(struct stub *s)
 	s->t_last = now;
 }
 
+uintptr_t stub_move_blob(struct stub *s)
+{
+	uintptr_t to = s->plan.slot[LAYOUT_BLOB].base;
+	const struct stub_log *l = console_log();
+
+	log_info("relocating blob to %08x", (uint32_t)to);
+	stub_stage_end(s);
+	memcpy((void *)to, (const void *)s->load_base, s->blob.hdr->blob_size);
+	memcpy(arch_log_area(to), l, l->len + 4);
+	return to;
+}
+
 void stub_fail(struct stub *s, const char *fmt, ...)
 {
 	va_list ap;

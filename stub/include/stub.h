@@ -45,6 +45,11 @@ uint32_t udiv32(uint32_t n, uint32_t d, uint32_t *rem);
 /* Print the time since the previous stage line, then the line's end. */
 void stub_stage_end(struct stub *s);
 
+/* The first half of arch_relocate: copy the blob to its planned slot and
+ * this run's log to that copy's log area (the restart goes on with it).
+ * Returns the copy's base. */
+uintptr_t stub_move_blob(struct stub *s);
+
 /* Build the command line the kernel gets, per the header's mode, into
  * @out (capacity @cap, NUL-terminated).  Returns its length or -1 if too long. */
 int stub_cmdline(const struct stub *s, char *out, size_t cap);

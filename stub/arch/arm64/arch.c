@@ -17,11 +17,6 @@
 #define PSCI_SYSTEM_RESET	0x84000009u
 #define A64_RAM_GUESS		0x08000000u	/* RAM assumed without a map */
 
-static void add_ram(struct stub *s, uint64_t base, uint64_t size)
-{
-	layout_add(s->in.map.ram, &s->in.map.nram, LAYOUT_MAX_RAM, base, size);
-}
-
 /* x0, if it points where RAM may plausibly be (the windows of arm64.h, or
  * the board's RAM) and holds a valid DTB: kept for the kernel and read. */
 static bool probe_x0(struct stub *s, uintptr_t p)
@@ -57,7 +52,6 @@ void arch_probe(struct stub *s)
 {
 	const char *names = "unusable\0DTB\0EL1\0EL2";
 	struct arch_state *a = &s->arch;
-	const struct cb_board *b = s->board;
 	uint64_t el;
 	bool got;
 
@@ -66,28 +60,10 @@ void arch_probe(struct stub *s)
 	got = probe_x0(s, s->regs[0]);
 	if (s->blob_err)
 		return;
-	a->fdt = arm_dt_packed(s, a->loader_fdt);
-	if (a->fdt)
-		arm_dt_learn(s, a->fdt, &a->psci);
-	else
-		a->fdt = a->loader_fdt;
-	/* Last resorts: the board's RAM, else 128 MiB from the 128 MiB-aligned
-	 * base below the blob. */
-	if (!s->in.map.nram) {
-		if (b && b->ram_size)
-			add_ram(s, b->ram_base, b->ram_size);
-		else
-			add_ram(s, s->load_base & ~(uintptr_t)(A64_RAM_GUESS - 1), A64_RAM_GUESS);
-	}
+	arm_dt_choose(s, A64_RAM_GUESS);
 	log_info("entry: %s, x0=%p (%s)", str_nth(names, 2 + a->el2), (void *)s->regs[0],
 		 str_nth(names, got));
 	stub_stage_end(s);
-}
-
-/* A packed DTB for the kernel, the machine's facts from the loader's. */
-static bool merging(const struct stub *s)
-{
-	return s->arch.loader_fdt && s->arch.fdt != s->arch.loader_fdt;
 }
 
 /* The smallest power of two >= @v. */
@@ -122,7 +98,7 @@ int arch_plan_requests(struct stub *s)
 	r[LAYOUT_PGTABLE].max = LAYOUT_TOP;
 	/* The DTB, 8-byte aligned and within one 2 MiB block (booting.rst):
 	 * a slot aligned to its own power-of-two size never crosses one. */
-	dtb = arm_dt_params_size(s->arch.fdt, merging(s) ? s->arch.loader_fdt : NULL);
+	dtb = arm_dt_params_size(s->arch.fdt, arm_dt_merging(s) ? s->arch.loader_fdt : NULL);
 	if (dtb > A64_DTB_MAX)
 		return -1;
 	r[LAYOUT_PARAMS].size = dtb;
@@ -147,15 +123,7 @@ struct stub_log *arch_log_area(uintptr_t load_base)
 /* Out of line: make bench stops at its entry (the end of the check stage). */
 __attribute__((noinline)) void arch_relocate(struct stub *s)
 {
-	uintptr_t to = s->plan.slot[LAYOUT_BLOB].base;
-	const struct stub_log *l = console_log();
-
-	log_info("relocating blob to %08x", (uint32_t)to);
-	stub_stage_end(s);
-	memcpy((void *)to, (const void *)s->load_base, s->blob.hdr->blob_size);
-	/* the restart goes on with this run's log */
-	memcpy(arch_log_area(to), l, l->len + 4);
-	arch_jump(s->regs, STUB_F_VERIFIED, to + CB_A64_RESTART_OFF);
+	arch_jump(s->regs, STUB_F_VERIFIED, stub_move_blob(s) + CB_A64_RESTART_OFF);
 }
 
 _Static_assert(offsetof(struct layout_map, nram) == MAP_NRAM &&
@@ -176,23 +144,7 @@ void arch_mmu_on(struct stub *s)
 
 int arch_prepare_params(struct stub *s)
 {
-	char cmd[STUB_MAX_CMDLINE];
-	const struct mem_region *rd = &s->plan.slot[LAYOUT_INITRD];
-	void *fdt = (void *)(uintptr_t)s->plan.slot[LAYOUT_PARAMS].base;
-	int err;
-
-	if (stub_cmdline(s, cmd, sizeof(cmd)) < 0)
-		stub_fail(s, "cmdline: too long");
-	err = dt_open_into(s->arch.fdt, fdt, s->plan.slot[LAYOUT_PARAMS].size);
-	if (!err && merging(s))
-		err = arm_dt_merge(s, fdt, s->arch.loader_fdt);
-	if (!err)
-		err = dt_set_chosen(fdt, cmd, rd->base, rd->base + rd->size);
-	if (err)
-		stub_fail(s, "dtb fixup: %s", dt_strerror(err));
-	log_info("dtb: %s \"%s\"", s->arch.fdt == s->arch.loader_fdt ? "loader's" : "packed",
-		 cmd);
-	stub_stage_end(s);
+	arm_dt_prepare(s, NULL);
 	return 0;
 }
 
@@ -201,45 +153,24 @@ void arch_boot(struct stub *s)
 	const struct cb_section *k = blob_find(&s->blob, CB_SEC_KERNEL, 0);
 	void *fdt = (void *)(uintptr_t)s->plan.slot[LAYOUT_PARAMS].base;
 
-	/* The log to its last line, for /proc/device-tree/chosen/chainboot,log
-	 * (the slot has room for it: arch_plan_requests) */
-	dt_set_chosen_string(fdt, "chainboot,log", console_log()->text);
-	dt_pack(fdt);
+	arm_dt_finish(fdt);
 	s->regs[0] = (uintptr_t)fdt;
 	s->regs[1] = 0;
 	s->regs[2] = 0;
 	arch_jump(s->regs, 0, s->plan.slot[LAYOUT_KERNEL].base + k->load_offset);
 }
 
+void arch_psci_reset(int smc)
+{
+	register uint64_t x0 __asm__("x0") = PSCI_SYSTEM_RESET;
+
+	if (smc)
+		__asm__ volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
+	else
+		__asm__ volatile("hvc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
+}
+
 void arch_reset(struct stub *s)
 {
-	const void *const fdt[2] = { s->arch.loader_fdt, s->arch.fdt };
-	const struct cb_board *b = s->board;
-	uint32_t kind = b ? b->reset_kind : CB_RESET_NONE;
-	int conduit = s->arch.psci, el2 = s->arch.el2;
-
-	arch_caches_off();
-	arm_dt_save_log(s, fdt);
-
-	if (kind == CB_RESET_REG && b->reset_addr) {
-		log_err("chainboot: resetting (%s)\n", "register");
-		*(volatile uint32_t *)(uintptr_t)b->reset_addr = b->reset_value;
-	}
-	/* The board says PSCI, the DTB not how: smc from EL2, else hvc. */
-	if (!conduit && kind == CB_RESET_PSCI)
-		conduit = DT_PSCI_HVC - el2;
-	/* smc, or hvc when not at EL2 (it would trap to ourselves). */
-	if (conduit && conduit + el2 <= DT_PSCI_HVC) {
-		register uint64_t x0 __asm__("x0");
-
-		log_err("chainboot: resetting (%s)\n", "PSCI");
-		x0 = PSCI_SYSTEM_RESET;	/* after the call, which clobbers x0 */
-		if (conduit == DT_PSCI_SMC)
-			__asm__ volatile("smc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
-		else
-			__asm__ volatile("hvc #0" : "+r"(x0) : : "x1", "x2", "x3", "memory");
-	}
-	log_err("chainboot: halted\n");
-	for (;;)
-		__asm__ volatile("wfi");
+	arm_reset(s, s->arch.psci, s->arch.el2);
 }

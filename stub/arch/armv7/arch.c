@@ -92,7 +92,6 @@ void arch_probe(struct stub *s)
 {
 	const char *names = "unusable\0DTB\0ATAGs\0SVC\0HYP";
 	struct arch_state *a = &s->arch;
-	const struct cb_board *b = s->board;
 	uint32_t cpsr;
 	int got;
 
@@ -101,28 +100,12 @@ void arch_probe(struct stub *s)
 	got = probe_r2(s, s->regs[2]);
 	if (s->blob_err)
 		return;
-	a->fdt = arm_dt_packed(s, a->loader_fdt);
-	if (a->fdt)
-		arm_dt_learn(s, a->fdt, &a->psci);
-	else
-		a->fdt = a->loader_fdt;
-	/* Last resorts: the board's RAM, else 128 MiB from the 128 MiB-aligned
-	 * base below the blob (AUTO_ZRELADDR's guess). */
-	if (!s->in.map.nram) {
-		if (b && b->ram_size)
-			add_ram(s, b->ram_base, b->ram_size);
-		else
-			add_ram(s, s->load_base & ~0x07ffffffu, 0x08000000);
-	}
+	/* RAM's last resort: 128 MiB from the 128 MiB-aligned base below the
+	 * blob (AUTO_ZRELADDR's guess). */
+	arm_dt_choose(s, 0x08000000);
 	log_info("entry: %s mode, r1=%08x r2=%08x (%s)", str_nth(names, 3 + a->hyp),
 		 s->regs[1], s->regs[2], str_nth(names, got));
 	stub_stage_end(s);
-}
-
-/* A packed DTB for the kernel, the machine's facts from the loader's. */
-static bool merging(const struct stub *s)
-{
-	return s->arch.loader_fdt && s->arch.fdt != s->arch.loader_fdt;
 }
 
 int arch_plan_requests(struct stub *s)
@@ -155,7 +138,7 @@ int arch_plan_requests(struct stub *s)
 	/* DTB and initrd above the kernel's BSS, inside lowmem. */
 	ram += k->mem_size;
 	r[LAYOUT_PARAMS].size = arm_dt_params_size(s->arch.fdt,
-						    merging(s) ? s->arch.loader_fdt : NULL);
+						    arm_dt_merging(s) ? s->arch.loader_fdt : NULL);
 	r[LAYOUT_PARAMS].align = 0x1000;
 	r[LAYOUT_PARAMS].min = ram;
 	r[LAYOUT_PARAMS].max = lowmem;
@@ -177,15 +160,7 @@ struct stub_log *arch_log_area(uintptr_t load_base)
 /* Out of line: make bench stops at its entry (the end of the check stage). */
 __attribute__((noinline)) void arch_relocate(struct stub *s)
 {
-	uint32_t to = s->plan.slot[LAYOUT_BLOB].base;
-	const struct stub_log *l = console_log();
-
-	log_info("relocating blob to %08x", to);
-	stub_stage_end(s);
-	memcpy((void *)to, (const void *)s->load_base, s->blob.hdr->blob_size);
-	/* the restart goes on with this run's log */
-	memcpy(arch_log_area(to), l, l->len + 4);
-	arch_jump(s->regs, STUB_F_VERIFIED, to + 0x3c);
+	arch_jump(s->regs, STUB_F_VERIFIED, stub_move_blob(s) + 0x3c);
 }
 
 _Static_assert(offsetof(struct layout_map, nram) == MAP_NRAM &&
@@ -202,27 +177,15 @@ void arch_mmu_on(struct stub *s)
 	stub_stage_end(s);
 }
 
+/* The ATAG list r2 held, as DTB nodes (arm_dt_prepare's extra step). */
+static int atags_in(struct stub *s, void *fdt)
+{
+	return s->arch.atags ? atags_to_dt(&s->arch.ai, fdt) : 0;
+}
+
 int arch_prepare_params(struct stub *s)
 {
-	char cmd[STUB_MAX_CMDLINE];
-	const struct mem_region *rd = &s->plan.slot[LAYOUT_INITRD];
-	void *fdt = (void *)s->plan.slot[LAYOUT_PARAMS].base;
-	int err;
-
-	if (stub_cmdline(s, cmd, sizeof(cmd)) < 0)
-		stub_fail(s, "cmdline: too long");
-	err = dt_open_into(s->arch.fdt, fdt, s->plan.slot[LAYOUT_PARAMS].size);
-	if (!err && s->arch.atags)
-		err = atags_to_dt(&s->arch.ai, fdt);
-	if (!err && merging(s))
-		err = arm_dt_merge(s, fdt, s->arch.loader_fdt);
-	if (!err)
-		err = dt_set_chosen(fdt, cmd, rd->base, rd->base + rd->size);
-	if (err)
-		stub_fail(s, "dtb fixup: %s", dt_strerror(err));
-	log_info("dtb: %s \"%s\"", s->arch.fdt == s->arch.loader_fdt ? "loader's" : "packed",
-		 cmd);
-	stub_stage_end(s);
+	arm_dt_prepare(s, atags_in);
 	return 0;
 }
 
@@ -230,44 +193,23 @@ void arch_boot(struct stub *s)
 {
 	void *fdt = (void *)s->plan.slot[LAYOUT_PARAMS].base;
 
-	/* The log to its last line, for /proc/device-tree/chosen/chainboot,log
-	 * (the slot has room for it: arch_plan_requests) */
-	dt_set_chosen_string(fdt, "chainboot,log", console_log()->text);
-	dt_pack(fdt);
+	arm_dt_finish(fdt);
 	s->regs[0] = 0;
 	s->regs[2] = (uintptr_t)fdt;
 	arch_jump(s->regs, 0, s->plan.slot[LAYOUT_KERNEL].base);
 }
 
+void arch_psci_reset(int smc)
+{
+	register uint32_t r0 __asm__("r0") = PSCI_SYSTEM_RESET;
+
+	if (smc)
+		__asm__ volatile(".arch_extension sec\n\tsmc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
+	else
+		__asm__ volatile(".arch_extension virt\n\thvc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
+}
+
 void arch_reset(struct stub *s)
 {
-	const struct cb_board *b = s->board;
-	uint32_t kind = b ? b->reset_kind : CB_RESET_NONE;
-	const void *const fdt[2] = { s->arch.loader_fdt, s->arch.fdt };
-	int conduit = s->arch.psci, hyp = s->arch.hyp;
-
-	arch_caches_off();
-	arm_dt_save_log(s, fdt);
-
-	if (kind == CB_RESET_REG && b->reset_addr) {
-		log_err("chainboot: resetting (%s)\n", "register");
-		*(volatile uint32_t *)b->reset_addr = b->reset_value;
-	}
-	/* The board says PSCI, the DTB not how: smc from HYP, else hvc. */
-	if (!conduit && kind == CB_RESET_PSCI)
-		conduit = DT_PSCI_HVC - hyp;
-	/* smc, or hvc when not in HYP mode (it would trap to ourselves). */
-	if (conduit && conduit + hyp <= DT_PSCI_HVC) {
-		register uint32_t r0 __asm__("r0");
-
-		log_err("chainboot: resetting (%s)\n", "PSCI");
-		r0 = PSCI_SYSTEM_RESET;
-		if (conduit == DT_PSCI_SMC)
-			__asm__ volatile(".arch_extension sec\n\tsmc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
-		else
-			__asm__ volatile(".arch_extension virt\n\thvc #0" : "+r"(r0) : : "r1", "r2", "r3", "memory");
-	}
-	log_err("chainboot: halted\n");
-	for (;;)
-		__asm__ volatile("wfi");
+	arm_reset(s, s->arch.psci, s->arch.hyp);
 }

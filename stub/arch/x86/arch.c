@@ -336,14 +336,7 @@ struct stub_log *arch_log_area(uintptr_t load_base)
  */
 void arch_relocate(struct stub *s)
 {
-	uint32_t to = s->plan.slot[LAYOUT_BLOB].base;
-	const struct stub_log *l = console_log();
-
-	log_info("relocating blob to %08x", to);
-	stub_stage_end(s);
-	memcpy((void *)to, (const void *)s->load_base, s->blob.hdr->blob_size);
-	memcpy(arch_log_area(to), l, l->len + 4);
-	arch_restart(to, s->regs[0], s->regs[1]);
+	arch_restart(stub_move_blob(s), s->regs[0], s->regs[1]);
 }
 
 int arch_prepare_params(struct stub *s)
