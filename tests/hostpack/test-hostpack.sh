@@ -426,17 +426,28 @@ atomic() {
 t "atomic-output" atomic
 
 # ---- real and built-in stubs -------------------------------------------------
-builtin() {	# arch kernel
-	run pack --kernel "$G/$2" --initrd "$G/initrd.cpio.gz" --compress none -o "$W/bi-$1.blob" &&
+builtin() {	# arch kernel-file
+	run pack --arch "$1" --kernel "$2" --initrd "$G/initrd.cpio.gz" --compress none \
+		-o "$W/bi-$1.blob" &&
 		run verify "$W/bi-$1.blob" &&
-		run pack --stub "$OA/tests/hostpack-stub-$1.bin" --kernel "$G/$2" --initrd "$G/initrd.cpio.gz" \
-			--compress none -o "$W/sf-$1.blob" && same "$W/sf-$1.blob" "$W/bi-$1.blob"
+		run pack --arch "$1" --stub "$OA/tests/hostpack-stub-$1.bin" --kernel "$2" \
+			--initrd "$G/initrd.cpio.gz" --compress none -o "$W/sf-$1.blob" &&
+		same "$W/sf-$1.blob" "$W/bi-$1.blob"
 }
+A64IMAGE=$CB_CACHE/arm64/Image.gz
 for a in armv7 x86_64 arm64; do
-	k=vmlinuz
-	[ $a = x86_64 ] && k=linux
+	case $a in
+	armv7) k=$G/vmlinuz ;;
+	x86_64) k=$G/linux ;;
+	arm64) k=$A64IMAGE ;;
+	esac
 	case " $embed " in
-	*" $a "*) t "builtin-stub-$a" builtin $a $k ;;
+	*" $a "*)
+		if [ -e "$k" ]; then
+			t "builtin-stub-$a" builtin $a "$k"
+		else
+			fail "builtin-stub-$a" "$k missing (make fixtures)"
+		fi ;;
 	*) skip "builtin-stub-$a" "the $a stub does not build yet" ;;
 	esac
 done
