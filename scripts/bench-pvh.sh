@@ -17,6 +17,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/scripts/icount.sh"
 HOSTPACK=$1
 KERNEL=$2
 OUT=$3/pvh
@@ -75,33 +76,8 @@ PORT=$((40000 + ($$ + 7) % 20000))
 # Counts at each stop, one per line: QEMU -icount record, gdb hbreak at
 # each ADDR in turn (an address may repeat: its next execution).
 icount() { # qemu-args... -- addr...
-	local args=() gdbcmd=() a qpid rr=$OUT/icount.rr
-	while [ "$1" != -- ]; do
-		args+=("$1")
-		shift
-	done
-	shift
 	PORT=$((PORT + 1))
-	"${QEMU[@]}" "${args[@]}" -icount shift=0,rr=record,rrfile="$rr" -S -gdb tcp::"$PORT" \
-		</dev/null >"$OUT/icount-qemu.log" 2>&1 &
-	qpid=$!
-	gdbcmd=(-ex 'set pagination off' -ex "target remote :$PORT")
-	for a in "$@"; do
-		gdbcmd+=(-ex "hbreak *$a" -ex continue -ex 'monitor info replay' -ex 'delete')
-	done
-	for _ in $(seq 50); do
-		sleep 0.1
-		if timeout 600 gdb-multiarch -q -batch -nx "${gdbcmd[@]}" -ex kill \
-			>"$OUT/icount-gdb.log" 2>&1 </dev/null &&
-			grep -q 'instruction count' "$OUT/icount-gdb.log"; then
-			break
-		fi
-		grep -q 'Connection refused\|Connection timed out' "$OUT/icount-gdb.log" || break
-	done
-	kill "$qpid" 2>/dev/null || true
-	wait "$qpid" 2>/dev/null || true
-	rm -f "$rr"
-	grep -o 'instruction count = [0-9]*' "$OUT/icount-gdb.log" | awk '{ print $4 }'
+	icount_run "$PORT" 600 "${QEMU[@]}" "$@"
 }
 log "6. x86 fast path: instruction counts"
 declare -A IC

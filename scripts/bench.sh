@@ -334,6 +334,8 @@ EOF
 
 # ---- 3. hand-off cost, deterministic ---------------------------------------
 
+. "$ROOT/scripts/icount.sh"
+
 PORT_BASE=$((40000 + $$ % 20000))
 port_n=0
 
@@ -341,37 +343,10 @@ port_n=0
 # QEMU with -icount record and stops at ADDR... with gdb.  Prints the count
 # at each stop, one per line.
 icount() { # image [qemu args] -- addr...
-	local img=$1 args=() addrs=() gdbcmd=() a port qpid rr=$OUT/icount.rr
+	local img=$1
 	shift
-	while [ $# -gt 0 ] && [ "$1" != -- ]; do
-		args+=("$1")
-		shift
-	done
-	shift
-	addrs=("$@")
-	port=$((PORT_BASE + port_n))
 	port_n=$((port_n + 1))
-	"${ICOUNT_QEMU[@]}" -kernel "$img" "${args[@]}" \
-		-icount shift=0,rr=record,rrfile="$rr" -S -gdb tcp::"$port" \
-		</dev/null >"$OUT/icount-qemu.log" 2>&1 &
-	qpid=$!
-	gdbcmd=(-ex 'set pagination off' -ex "target remote :$port")
-	for a in "${addrs[@]}"; do
-		gdbcmd+=(-ex "hbreak *$a" -ex continue -ex 'monitor info replay' -ex 'delete')
-	done
-	for _ in $(seq 50); do
-		sleep 0.1
-		if timeout 300 gdb-multiarch -q -batch -nx "${gdbcmd[@]}" -ex kill \
-			>"$OUT/icount-gdb.log" 2>&1 </dev/null &&
-			grep -q 'instruction count' "$OUT/icount-gdb.log"; then
-			break
-		fi
-		grep -q 'Connection refused\|Connection timed out' "$OUT/icount-gdb.log" || break
-	done
-	kill "$qpid" 2>/dev/null || true
-	wait "$qpid" 2>/dev/null || true
-	rm -f "$rr"
-	grep -o 'instruction count = [0-9]*' "$OUT/icount-gdb.log" | awk '{ print $4 }'
+	icount_run $((PORT_BASE + port_n - 1)) 300 "${ICOUNT_QEMU[@]}" -kernel "$img" "$@"
 }
 
 log "3. hand-off instruction counts"
