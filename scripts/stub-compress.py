@@ -1,21 +1,30 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Store the ARMv7 stub compressed (ld/stub-armv7.lds, stub/arch/armv7/entry.S).
+"""Store an ARM stub compressed (ld/stub-*.lds, stub/arch/*/entry.S).
 
-  stub-compress.py NM ELF RAW OUT
+  stub-compress.py [--lzma-a64] NM ELF RAW OUT
 
 RAW is the linked image (objcopy -O binary of ELF), taken up to the symbol
-_image_end (zeros added: entry.S inflates exactly that many bytes).  OUT is its front,
-the bytes before the symbol _image_front (entry.S's head, the cache code,
-the inflater), as is, then the rest as one raw deflate stream (RFC 1951,
-zlib level 9, what stub/inflate.c reads, nothing after it), with
-cb_stub_info.image_size set to OUT's size and the word at the symbol
-run_crc to the CRC-32 of the deflated bytes (entry.S checks what it
-inflates against it before running any).  Fails when OUT exceeds the
-symbol _image_ceiling (the size ceiling) or the inflated stream would not
-be the image again.
+_image_end (zeros added: entry.S unpacks exactly that many bytes).  OUT is
+its front, the bytes before the symbol _image_front (entry.S's head, the
+cache-off code, the decoder), as is, then the rest packed:
+
+- by default as one raw deflate stream (RFC 1951, zlib level 9, what
+  stub/inflate.c reads, nothing after it: ARMv7);
+- with --lzma-a64 (arm64) as raw LZMA1, lc 0, lp 2, pb 2 (what
+  stub/unlzma.c reads), after the A64 branch filter: each BL's word offset
+  made absolute (offset + the word's index in the image, modulo 2^26), so
+  that the calls to one function are the same bytes everywhere.  entry.S
+  undoes the filter.
+
+cb_stub_info.image_size is set to OUT's size and the word at the symbol
+run_crc to the CRC-32 of the unpacked bytes (entry.S checks what it unpacks
+against it before running any).  Fails when OUT exceeds the symbol
+_image_ceiling (the size ceiling) or the stream would not unpack to the
+image again.
 """
 import os
+import lzma
 import struct
 import subprocess
 import sys
@@ -30,11 +39,42 @@ def symbols(nm, elf):
     return {f[2]: int(f[0], 16) for f in (l.split() for l in out.splitlines()) if len(f) == 3}
 
 
+def a64_bl(data, base, sign):
+    """The branch filter on @data, which starts at image offset @base:
+    sign +1 makes BL offsets absolute, -1 relative again."""
+    out = bytearray(data)
+    for i in range(0, len(out) - 3, 4):
+        w = struct.unpack_from("<I", out, i)[0]
+        if w >> 26 == 0x25:                     # BL imm26
+            w = 0x94000000 | ((w + sign * ((base + i) >> 2)) & 0x3ffffff)
+            struct.pack_into("<I", out, i, w)
+    return bytes(out)
+
+
+LZMA_FILTERS = [{"id": lzma.FILTER_LZMA1, "preset": 9 | lzma.PRESET_EXTREME,
+                 "lc": 0, "lp": 2, "pb": 2, "dict_size": 1 << 16}]
+
+
+def pack(body, base, use_lzma):
+    """The stored form of @body, and whether it unpacks to @body again."""
+    if not use_lzma:
+        c = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
+        tail = c.compress(body) + c.flush()
+        return tail, zlib.decompress(tail, -15) == body
+    tail = lzma.compress(a64_bl(body, base, 1), format=lzma.FORMAT_RAW, filters=LZMA_FILTERS)
+    back = lzma.decompress(tail, format=lzma.FORMAT_RAW, filters=LZMA_FILTERS)
+    return tail, a64_bl(back, base, -1) == body
+
+
 def main():
-    if len(sys.argv) != 5:
+    args = sys.argv[1:]
+    use_lzma = args[:1] == ["--lzma-a64"]
+    if use_lzma:
+        args = args[1:]
+    if len(args) != 4:
         print(__doc__, file=sys.stderr)
         return 64
-    nm, elf, raw_path, out_path = sys.argv[1:]
+    nm, elf, raw_path, out_path = args
     sym = symbols(nm, elf)
     front, ceiling = sym["_image_front"], sym["_image_ceiling"]
     with open(raw_path, "rb") as f:
@@ -44,10 +84,9 @@ def main():
     if front % 4 or not STUB_INFO_OFFSET + 32 <= front < len(raw):
         print(f"stub-compress: _image_front {front:#x} outside the image", file=sys.stderr)
         return 1
-    c = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
-    tail = c.compress(raw[front:]) + c.flush()
-    if zlib.decompress(tail, -15) != raw[front:]:
-        print("stub-compress: the stream does not inflate to the image", file=sys.stderr)
+    tail, ok = pack(raw[front:], front, use_lzma)
+    if not ok:
+        print("stub-compress: the stream does not unpack to the image", file=sys.stderr)
         return 1
     out = bytearray(raw[:front] + tail)	# no padding: inflate refuses trailing bytes
     # entry.S runs the inflated part only if its CRC-32 is this

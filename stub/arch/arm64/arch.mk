@@ -13,8 +13,13 @@ ARCH_CFLAGS	:= -march=armv8-a -mgeneral-regs-only -mstrict-align -fpie \
 ARCH_LDFLAGS	:= -Wl,--no-warn-rwx-segments
 # No ATAGs on arm64.
 STUB_SRCS	:= $(filter-out atags.c,$(STUB_SRCS))
-# The image is stored with all but its front deflated (ld/stub-arm64.lds).
-ARCH_STORE	= python3 scripts/stub-compress.py $(CROSS_COMPILE)nm
+# The image is stored with all but its front packed with LZMA
+# (ld/stub-arm64.lds); the decoder is in the front.
+STUB_SRCS	+= unlzma.c
+# Out of LTO (placed by name in the front), and small rather than fast.
+ARCH_HOT_OBJS	:= unlzma.o
+CFLAGS_unlzma.o	:= -Oz
+ARCH_STORE	= python3 scripts/stub-compress.py --lzma-a64 $(CROSS_COMPILE)nm
 # memcpy and memset are arch/lib.S (load/store pairs).
 CFLAGS_lib.o	:= -DARCH_MEMCPY_MEMSET
 # LZ4 runs only with the 1:1 map on (normal memory): unaligned word copies.

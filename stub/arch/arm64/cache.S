@@ -6,7 +6,9 @@
  */
 #include "asm.h"
 
-	.text
+	/* In the stored image's front (ld/stub-arm64.lds): entry.S turns the
+	 * caches off before it unpacks the rest. */
+	.section .text.front, "ax"
 
 /*
  * If the D-cache or the MMU is on: turn both off (I-cache kept), then
@@ -72,6 +74,8 @@ ENTRY(arch_caches_off)
 	isb
 	ret
 END(arch_caches_off)
+
+	.text
 
 /*
  * arch_mmu_on_map(table, map, keep_lo, keep_hi): a 1:1 map at @table

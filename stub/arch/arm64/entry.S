@@ -73,8 +73,9 @@ restart:
 
 	/*
 	 * The run copy at x25, after the log: the front as is, then the rest
-	 * inflated from the stored image (ld/stub-arm64.lds).  A stream that
-	 * does not inflate to exactly the linked image's size stops here.
+	 * unpacked from the stored image (ld/stub-arm64.lds): LZMA, then the
+	 * branch filter undone (scripts/stub-compress.py).  The decoder's
+	 * probabilities are on the stack.
 	 */
 	add	x25, x24, #STUB_LOG_SIZE
 	adr	x26, _image_front
@@ -87,23 +88,29 @@ restart:
 	add	x0, x0, #4
 	cmp	x0, x26
 	b.lo	1b
-	sub	x3, x27, x26
-	str	x3, [sp, #-16]!			// size_t len: capacity, then output
-	add	x0, x25, x26			// dst
-	mov	x1, sp
-	add	x2, x23, x26			// src
+	add	x0, x25, x26			// out
+	sub	x1, x27, x26			// out_len
+	add	x2, x23, x26			// in
 	ldr	w3, [x23, #CB_STUB_INFO_OFFSET + 12]
-	sub	x3, x3, x26
-	bl	inflate_decompress
-	ldr	x1, [sp], #16
-	sub	x3, x27, x26
-	cmp	x1, x3
-	ccmp	w0, #0, #0, eq
-	b.ne	hang
+	sub	x3, x3, x26			// in_len
+	bl	unlzma
+	cbnz	w0, hang
+	/* Each BL's imm26 back to relative: minus the word's image index. */
+	mov	x1, x26
+4:	ldr	w0, [x25, x1]
+	lsr	w2, w0, #26
+	cmp	w2, #0x25			// BL
+	b.ne	5f
+	sub	w0, w0, w1, lsr #2
+	bfi	w0, w2, #26, #6
+	str	w0, [x25, x1]
+5:	add	x1, x1, #4
+	cmp	x1, x27
+	b.lo	4b
 
-	/* Nothing inflated runs unless it is what was linked: its CRC-32
+	/* Nothing unpacked runs unless it is what was linked: its CRC-32
 	 * (stub/crc32.c's) is run_crc, else stop here.  Bit by bit: the
-	 * inflated part is a few KiB. */
+	 * unpacked part is a few KiB. */
 	mov	w9, #0x8320
 	movk	w9, #0xedb8, lsl #16
 	mov	w0, #-1
