@@ -5,6 +5,11 @@
  * words are folded in with eight independent lookups (27 instructions per
  * 8 bytes on ARMv7, against 19 per 4 for slice-by-4).  Only aligned word
  * loads: this may run with the MMU (and unaligned access) off.
+ *
+ * arm64 (CRC32_SLICES 1) has the CRC32 instructions instead, one per
+ * aligned 8 bytes, when ID_AA64ISAR0_EL1 says so (optional in ARMv8.0,
+ * present in every Cortex-A core; required from ARMv8.1), else one table
+ * lookup per byte.
  */
 #include <stdint.h>
 #include <stddef.h>
@@ -34,6 +39,14 @@ void crc32_init(struct crc32_table *tab)
 			tab->t[k][b] = c;
 		}
 	}
+#ifdef __aarch64__
+	{
+		uint64_t isar0;
+
+		__asm__("mrs %0, id_aa64isar0_el1" : "=r"(isar0));
+		tab->hw = ((isar0 >> 16) & 0xf) != 0;	/* CRC32 */
+	}
+#endif
 }
 
 /*
@@ -44,7 +57,7 @@ void crc32_init(struct crc32_table *tab)
  * the offset as well, and eight bases would not fit its registers: one base
  * there.
  */
-#if (defined(__arm__) || defined(__aarch64__)) && !defined(CRC32_TABLE_BASES)
+#if (defined(__arm__) || defined(__aarch64__)) && !defined(CRC32_TABLE_BASES) && CRC32_SLICES == 8
 #define CRC32_TABLE_BASES	1	/* test_crc32_bases builds it on the host */
 #endif
 #ifdef CRC32_TABLE_BASES
@@ -68,6 +81,20 @@ static inline void load2(const uint8_t **p, uint32_t *w, uint32_t *v)
 #endif
 }
 
+#ifdef __aarch64__
+/* CRC32X and CRC32B (stub/arch/arm64/arch.mk builds this +crc). */
+static uint32_t crc32_hw(uint32_t crc, const uint8_t *p, size_t len)
+{
+	for (; len && ((uintptr_t)p & 7); len--)
+		crc = __builtin_aarch64_crc32b(crc, *p++);
+	for (; len >= 8; len -= 8, p += 8)
+		crc = __builtin_aarch64_crc32x(crc, *(const uint64_t *)__builtin_assume_aligned(p, 8));
+	for (; len; len--)
+		crc = __builtin_aarch64_crc32b(crc, *p++);
+	return crc;
+}
+#endif
+
 uint32_t crc32_update(const struct crc32_table *tab, uint32_t crc,
 		      const void *buf, size_t len)
 {
@@ -78,6 +105,11 @@ uint32_t crc32_update(const struct crc32_table *tab, uint32_t crc,
 	const uint8_t *p = buf;
 
 	crc = ~crc;
+#ifdef __aarch64__
+	if (tab->hw)
+		return ~crc32_hw(crc, p, len);
+#endif
+#if CRC32_SLICES == 8
 	for (; len && ((uintptr_t)p & 3); len--)
 		crc = LOOKUP(0, (crc ^ *p++) & 0xff) ^ (crc >> 8);
 	if (len >= 8) {
@@ -95,6 +127,7 @@ uint32_t crc32_update(const struct crc32_table *tab, uint32_t crc,
 		} while (p != end);
 		len &= 7;
 	}
+#endif
 	for (; len; len--)
 		crc = LOOKUP(0, (crc ^ *p++) & 0xff) ^ (crc >> 8);
 	return ~crc;

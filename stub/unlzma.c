@@ -97,19 +97,27 @@ static unsigned int tree(struct rc *rc, unsigned int i, unsigned int n, int rev)
 	return rev ? v : m - (1u << n);
 }
 
+/* A length less 2: 3 bits by pos state, 3 more, or 8. */
 static unsigned int length(struct rc *rc, unsigned int i, unsigned int ps)
 {
-	if (!bit(rc, i))
-		return tree(rc, i + LEN_LOW + (ps << 3), 3, 0);
-	if (!bit(rc, i + 1))
-		return 8 + tree(rc, i + LEN_MID + (ps << 3), 3, 0);
-	return 16 + tree(rc, i + LEN_HIGH, 8, 0);
+	unsigned int base = i + LEN_LOW + (ps << 3), n = 3, add = 0;
+
+	if (bit(rc, i)) {
+		base += NPOS << 3;
+		add = 8;
+		if (bit(rc, i + 1)) {
+			base = i + LEN_HIGH;
+			n = 8;
+			add = 16;
+		}
+	}
+	return add + tree(rc, base, n, 0);
 }
 
 int unlzma(uint8_t *out, size_t out_len, const uint8_t *in, size_t in_len)
 {
 	struct rc rc;
-	uint32_t rep0 = 0, rep1 = 0, rep2 = 0, rep3 = 0, d;
+	uint32_t rep[4] = { 0, 0, 0, 0 }, d;
 	unsigned int state = 0, ps, sym, n, i;
 	size_t pos = 0;
 
@@ -117,8 +125,6 @@ int unlzma(uint8_t *out, size_t out_len, const uint8_t *in, size_t in_len)
 		rc.p[i] = PROB_INIT;
 	rc.in = in;
 	rc.end = in + in_len;
-	rc.range = 0xffffffffu;
-	rc.code = 0;
 	for (i = 0; i < 5; i++) {	/* the first byte is always 0 */
 		rc.range = 0;
 		normalize(&rc);
@@ -130,8 +136,8 @@ int unlzma(uint8_t *out, size_t out_len, const uint8_t *in, size_t in_len)
 			unsigned int lit = LITERAL + 0x300 * (pos & ((1u << LP) - 1));
 
 			sym = 1;
-			if (state >= 7) {	/* after a match: rep0 < pos */
-				unsigned int mb = out[pos - rep0 - 1], m, b;
+			if (state >= 7) {	/* after a match: rep[0] < pos */
+				unsigned int mb = out[pos - rep[0] - 1], m, b;
 
 				do {
 					m = (mb >> 7) & 1;
@@ -147,6 +153,8 @@ int unlzma(uint8_t *out, size_t out_len, const uint8_t *in, size_t in_len)
 			continue;
 		}
 		if (bit(&rc, IS_REP + state)) {
+			/* A recent distance, i: moved to the front. */
+			i = 0;
 			if (!bit(&rc, IS_REP_G0 + state)) {
 				if (!bit(&rc, IS_REP0_LONG + (state << PB) + ps)) {
 					state = state < 7 ? 9 : 11;
@@ -154,32 +162,21 @@ int unlzma(uint8_t *out, size_t out_len, const uint8_t *in, size_t in_len)
 					goto copy;
 				}
 			} else {
-				if (!bit(&rc, IS_REP_G1 + state)) {
-					d = rep1;
-				} else {
-					if (!bit(&rc, IS_REP_G2 + state)) {
-						d = rep2;
-					} else {
-						d = rep3;
-						rep3 = rep2;
-					}
-					rep2 = rep1;
-				}
-				rep1 = rep0;
-				rep0 = d;
+				i = 1;
+				if (bit(&rc, IS_REP_G1 + state))
+					i = 2 + bit(&rc, IS_REP_G2 + state);
 			}
+			d = rep[i];
 			n = length(&rc, REP_LEN, ps);
 			state = state < 7 ? 8 : 11;
 		} else {
-			rep3 = rep2;
-			rep2 = rep1;
-			rep1 = rep0;
+			/* A new distance: the oldest is dropped. */
+			i = 3;
 			n = length(&rc, MATCH_LEN, ps);
 			state = state < 7 ? 7 : 10;
 			sym = tree(&rc, POS_SLOT + ((n < 3 ? n : 3) << 6), 6, 0);
-			if (sym < 4) {
-				rep0 = sym;
-			} else {
+			d = sym;
+			if (sym >= 4) {
 				unsigned int nd = (sym >> 1) - 1;
 
 				d = (2 | (sym & 1)) << nd;
@@ -196,16 +193,18 @@ int unlzma(uint8_t *out, size_t out_len, const uint8_t *in, size_t in_len)
 					}
 					d += tree(&rc, ALIGN, 4, 1);
 				}
-				rep0 = d;
 			}
 		}
+		for (; i; i--)
+			rep[i] = rep[i - 1];
+		rep[0] = d;
 		n += 2;
 copy:
-		/* rep0 >= pos also catches the end marker, 0xffffffff */
-		if (rep0 >= pos || n > out_len - pos)
+		/* rep[0] >= pos also catches the end marker, 0xffffffff */
+		if (rep[0] >= pos || n > out_len - pos)
 			return -1;
 		for (; n; n--, pos++)
-			out[pos] = out[pos - rep0 - 1];
+			out[pos] = out[pos - rep[0] - 1];
 	}
 	return 0;
 }

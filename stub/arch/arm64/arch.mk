@@ -11,6 +11,10 @@ ARCH_CFLAGS	:= -march=armv8-a -mgeneral-regs-only -mstrict-align -fpie \
 		   -mcmodel=tiny -fno-asynchronous-unwind-tables -fno-unwind-tables \
 		   -fomit-frame-pointer
 ARCH_LDFLAGS	:= -Wl,--no-warn-rwx-segments
+# The cold code (not the decoders, the CRC or memcpy): instructions in the
+# order written and registers saved once at the top pack 1.3% smaller
+# (scripts/stub-compress.py's LZMA), and none of it is in a loop that counts.
+ARCH_COLD_CFLAGS := -fno-schedule-insns2 -fno-shrink-wrap
 # No ATAGs on arm64.
 STUB_SRCS	:= $(filter-out atags.c,$(STUB_SRCS))
 # The image is stored with all but its front packed with LZMA
@@ -24,3 +28,5 @@ ARCH_STORE	= python3 scripts/stub-compress.py --lzma-a64 $(CROSS_COMPILE)nm
 CFLAGS_lib.o	:= -DARCH_MEMCPY_MEMSET
 # LZ4 runs only with the 1:1 map on (normal memory): unaligned word copies.
 CFLAGS_lz4.o	:= -mno-strict-align
+# The CRC32 instructions, used when ID_AA64ISAR0_EL1 has them (crc32.c).
+CFLAGS_crc32.o	:= -march=armv8-a+crc
