@@ -10,6 +10,7 @@
 set -eu
 
 PACKAGES="gcc make gcc-arm-none-eabi libnewlib-arm-none-eabi gcc-aarch64-linux-gnu
+	libc6-dev-arm64-cross qemu-user
 	qemu-system-arm qemu-system-x86
 	libfdt-dev zlib1g-dev libdeflate-dev liblz4-dev liblzma-dev libzstd-dev liblzo2-dev lzop
 	device-tree-compiler lz4 zstd xz-utils cpio binutils gdb-multiarch

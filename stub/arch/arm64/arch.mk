@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 CROSS_COMPILE	?= aarch64-linux-gnu-
-ARCH_SRCS	:= arch/entry.S arch/cache.S arch/lib.S arch/arch.c
+ARCH_SRCS	:= arch/entry.S arch/cache.S arch/unlzma.S arch/lib.S arch/arch.c
 # Position independent (PC-relative addressing only, scripts/check-pic.sh;
 # the tiny model: adr, exact at any alignment, where adrp needs the run
 # copy 4 KiB-aligned, and one instruction, not two),
@@ -18,11 +18,7 @@ ARCH_COLD_CFLAGS := -fno-schedule-insns2 -fno-shrink-wrap
 # No ATAGs on arm64.
 STUB_SRCS	:= $(filter-out atags.c,$(STUB_SRCS))
 # The image is stored with all but its front packed with LZMA
-# (ld/stub-arm64.lds); the decoder is in the front.
-STUB_SRCS	+= unlzma.c
-# Out of LTO (placed by name in the front), and small rather than fast.
-ARCH_HOT_OBJS	:= unlzma.o
-CFLAGS_unlzma.o	:= -Oz
+# (ld/stub-arm64.lds); the decoder, arch/unlzma.S, is in the front.
 ARCH_STORE	= python3 scripts/stub-compress.py --lzma-a64 $(CROSS_COMPILE)nm
 # memcpy and memset are arch/lib.S (load/store pairs).
 CFLAGS_lib.o	:= -DARCH_MEMCPY_MEMSET
