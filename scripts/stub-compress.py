@@ -61,7 +61,13 @@ def pack(body, base, use_lzma):
         c = zlib.compressobj(9, zlib.DEFLATED, -15, 9)
         tail = c.compress(body) + c.flush()
         return tail, zlib.decompress(tail, -15) == body
-    tail = lzma.compress(a64_bl(body, base, 1), format=lzma.FORMAT_RAW, filters=LZMA_FILTERS)
+    # liblzma's parser is a heuristic: the smallest of a few match-length
+    # limits (about 0.7% off the stub; the first of equals, so the same
+    # input always gives the same stream).
+    filtered = a64_bl(body, base, 1)
+    tail = min((lzma.compress(filtered, format=lzma.FORMAT_RAW,
+                              filters=[dict(LZMA_FILTERS[0], nice_len=n)])
+                for n in (16, 24, 32, 48, 64, 128, 273)), key=len)
     back = lzma.decompress(tail, format=lzma.FORMAT_RAW, filters=LZMA_FILTERS)
     return tail, a64_bl(back, base, -1) == body
 
