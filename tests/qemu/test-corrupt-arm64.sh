@@ -7,8 +7,7 @@
 # that failed (and the section), reset through PSCI (hvc at EL1, smc at EL2,
 # as QEMU's DTB says; SYSTEM_RESET makes QEMU exit by itself), and the
 # kernel must never start. `hostpack verify` must refuse each copy too.
-# (Flips in the stub's own front run before any check: see
-# test-corrupt-arm.sh.)
+# Then flips in the stub's own stored stream (at the end).
 
 . "$(dirname "$0")/lib.sh"
 
@@ -63,3 +62,44 @@ flip kernel-el1 "$(offset kernel)" "" "section 0 (kernel): expected CRC"
 flip kernel-el2 "$(offset kernel)" ",virtualization=on" "section 0 (kernel): expected CRC"
 flip initrd "$(offset initrd)" "" "(initrd): expected CRC"
 flip section-table $((hdr + 36 + 8)) "" "chainboot: blob: "
+
+# The stub's stored stream (ld/stub-arm64.lds, LZMA after _image_front):
+# entry.S unpacks it and runs it only if its CRC-32 is the one the build
+# recorded in run_crc, all before anything can print, so a damaged stream
+# (or run_crc) stops there in wfi, silent: nothing to wait for but a short
+# timeout.  Two bytes the decoder never reads (the range coder's first,
+# always 0, and the last, the end marker's: the size is known) leave the
+# run copy intact: then the stub's check of its own stored image (the
+# header's stub CRC) names it and resets.  hostpack verify refuses all.
+sym() { echo $((0x$(aarch64-linux-gnu-nm "$CB_BUILD/arm64/stub.elf" |
+	awk -v s="$1" '$3 == s { print $1 }'))); }
+front=$(sym _image_front)
+stored=$(od -An -tu4 -j76 -N4 "$good" | tr -d ' ')
+stub_flip() { # case offset silent|named
+	local blob=$dir/$1.blob
+	cp "$good" "$blob"
+	python3 -c 'import sys
+f = open(sys.argv[1], "r+b"); f.seek(int(sys.argv[2])); b = f.read(1)
+f.seek(int(sys.argv[2])); f.write(bytes([b[0] ^ 0xff]))' "$blob" "$2"
+	"$hostpack" verify "$blob" 2>&1 | grep -qi stub || CB_WHY+=("hostpack verify does not name the stub")
+	if [ "$3" = silent ]; then
+		QEMU_TIMEOUT=3 QEMU_STOP_ON="starting kernel" qemu_run "$name-$1" \
+			qemu-system-aarch64 -M virt -cpu cortex-a57 -m 1024 -nographic -no-reboot \
+			-kernel "$blob"
+		check_no_marker "entry: "
+	else
+		QEMU_STOP_ON="starting kernel" qemu_run "$name-$1" qemu-system-aarch64 \
+			-M virt -cpu cortex-a57 -m 1024 -nographic -no-reboot -kernel "$blob"
+		check_marker "chainboot: stub: expected CRC"
+		check_marker "chainboot: resetting (PSCI)"
+		check_exit
+	fi
+	check_no_marker "starting kernel at"
+	check_no_marker "Booting Linux"
+	test_result "$name-$1"
+}
+[ "$front" -gt 0 ] && [ "$stored" -gt "$front" ] || { echo "FAIL: $name: no stub front in $good"; exit 1; }
+stub_flip stub-stream-first "$front" named
+stub_flip stub-stream-mid $(((front + stored) / 2)) silent
+stub_flip stub-stream-last $((stored - 1)) named
+stub_flip stub-run-crc "$(sym run_crc)" silent
