@@ -98,12 +98,12 @@ MARK=$L64 blob kexec-x86-blob-append append \
 MARK=$L64 blob kexec-x86-blob-reuse append \
 	"$first $ARGS=kexec-x86-blob-reuse" --reuse-cmdline
 MARK=$L64 blob kexec-x86-blob-keep-empty keep ""
-MARK=$L64 blob kexec-x86-blob-ramdisk replace "" --initrd=/init
-MARK=$L64 blob kexec-x86-blob-bz64-forced replace "" --type=bzImage64
+# (--type=bzImage64 forces the loader the probe picks anyway.)
+MARK=$L64 blob kexec-x86-blob-ramdisk-bz64 replace "" --type=bzImage64 --initrd=/init
 MARK=$L64 MEM=5120 blob kexec-x86-blob-5g-initrd append \
 	"kexec.append=1 $ARGS=kexec-x86-blob-5g-initrd" --append=kexec.append=1 --initrd=/init
-# kexec_file_load: the kernel's bzImage64 loader.
-MARK=$L64 blob kexec-x86-file replace "" -s
+# kexec_file_load: the kernel's bzImage64 loader (without an initrd in the
+# append and reuse cases).
 MARK=$L64 blob kexec-x86-file-append append \
 	"kexec.append=1 $ARGS=kexec-x86-file-append" -s --append=kexec.append=1
 MARK=$L64 blob kexec-x86-file-reuse append \
@@ -112,7 +112,6 @@ MARK=$L64 blob kexec-x86-file-ramdisk replace "" -s --initrd=/init
 MARK=$L64 MEM=5120 blob kexec-x86-file-5g-initrd append \
 	"kexec.append=1 $ARGS=kexec-x86-file-5g-initrd" -s --append=kexec.append=1 --initrd=/init
 # The Linux 32-bit entry through kexec-tools' bzImage loader.
-MARK=$L32 blob kexec-x86-bz replace "" --type=bzImage
 MARK=$L32 blob kexec-x86-bz-append append \
 	"kexec.append=1 $ARGS=kexec-x86-bz-append" --type=bzImage --command-line=kexec.append=1
 MARK=$L32 blob kexec-x86-bz-ramdisk replace "" --type=bzImage --initrd=/init
