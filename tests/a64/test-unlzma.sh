@@ -104,4 +104,5 @@ for i in range(300):
 rec(2, "a match before any output", 100, bytes([0] + [0xff] * 7), bytes(100))
 PY
 rc=("${PIPESTATUS[@]}")
+[ "${rc[0]}" = 0 ] || echo "FAIL: unlzma-a64: the stream generator failed (status ${rc[0]}): not every stream was tried"
 [ "${rc[1]}" -le 1 ] || echo "FAIL: unlzma-a64: the harness died (status ${rc[1]}): an access outside the buffers?"
