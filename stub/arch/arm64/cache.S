@@ -6,9 +6,7 @@
  */
 #include "asm.h"
 
-	/* In the stored image's front (ld/stub-arm64.lds): entry.S turns the
-	 * caches off before it unpacks the rest. */
-	.section .text.front, "ax"
+	.text
 
 /*
  * If the D-cache or the MMU is on: turn both off (I-cache kept), then
@@ -74,8 +72,6 @@ ENTRY(arch_caches_off)
 	isb
 	ret
 END(arch_caches_off)
-
-	.text
 
 /*
  * arch_mmu_on_map(table, map, keep_lo, keep_hi): a 1:1 map at @table

@@ -68,9 +68,6 @@ restart:
 	add	x5, x24, x6
 	mov	sp, x5
 
-	/* Caches and MMU off, whatever the loader left. */
-	bl	arch_caches_off
-
 	/*
 	 * The run copy at x25, after the log: the front as is, then the rest
 	 * unpacked from the stored image (ld/stub-arm64.lds): LZMA, then the
@@ -132,7 +129,19 @@ restart:
 	cmp	w0, w1
 	b.ne	hang
 
-	/* New code: the I-cache forgets the old bytes. */
+	/* New code: out to where instruction fetches see it, should the
+	 * loader have left the D-cache on (booting.rst says off), and the
+	 * I-cache forgets the old bytes. */
+	mrs	x0, ctr_el0
+	ubfx	x0, x0, #16, #4
+	mov	x3, #4
+	lsl	x3, x3, x0			// D-cache line bytes
+	sub	x4, x3, #1
+	bic	x1, x25, x4			// the whole run copy
+6:	dc	cvau, x1
+	add	x1, x1, x3
+	cmp	x1, x2
+	b.lo	6b
 	dsb	sy
 	ic	iallu
 	dsb	sy
@@ -144,9 +153,18 @@ restart:
 
 hang:	wfi
 	b	hang
+END(_start)
 
-	/* From here on, in the run copy (x25): its BSS follows its image. */
+	.balign	4
+stack_size:
+	.word	STACK_SIZE
+
+	/* The rest is unpacked (ld/stub-arm64.lds) and runs in the run copy
+	 * (x25), its BSS after its image.  Caches and MMU off first, whatever
+	 * the loader left: it was all unpacked with them as they were. */
+	.text
 run:
+	bl	arch_caches_off
 	adr	x0, _bss_start
 	adr	x2, _bss_end
 	sub	x2, x2, x0
@@ -161,11 +179,6 @@ run:
 	mov	w4, w22
 	bl	stub_main
 	b	hang
-END(_start)
-
-	.balign	4
-stack_size:
-	.word	STACK_SIZE
 
 /* arch_jump(regs[3], x3, entry): caches and MMU off, x0-x2 = regs, jump. */
 ENTRY(arch_jump)
