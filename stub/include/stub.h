@@ -39,7 +39,8 @@ static inline const void *stub_section_data(const struct stub *s,
 	return s->blob.base + sec->offset;
 }
 
-/* @n / @d (d != 0), remainder in *rem when @rem is not NULL (stub/string.c). */
+/* @n / @d (d != 0), remainder in *rem when @rem is not NULL (stub/lib.c, or
+ * the arch's). */
 uint32_t udiv32(uint32_t n, uint32_t d, uint32_t *rem);
 
 /* Print the time since the previous stage line, then the line's end. */

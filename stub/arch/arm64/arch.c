@@ -66,6 +66,17 @@ void arch_probe(struct stub *s)
 	stub_stage_end(s);
 }
 
+/* A64 divides in one instruction (stub/lib.c's loop is for ARMv7 cores
+ * without one); small enough to inline where it is called. */
+uint32_t udiv32(uint32_t n, uint32_t d, uint32_t *rem)
+{
+	uint32_t q = n / d;
+
+	if (rem)
+		*rem = n - q * d;
+	return q;
+}
+
 /* The smallest power of two >= @v. */
 static uint32_t pow2_ceil(uint32_t v)
 {

@@ -20,13 +20,11 @@ ARCH_LDFLAGS	:= -Wl,--no-warn-rwx-segments
 ARCH_COLD_CFLAGS := -fno-schedule-insns2 -fno-shrink-wrap -fno-tree-vrp -fno-early-inlining \
 		    -fno-tree-ch -fno-tree-loop-im -fno-forward-propagate -fno-peephole2 \
 		    -fno-tree-coalesce-vars
-# No ATAGs on arm64.
-STUB_SRCS	:= $(filter-out atags.c,$(STUB_SRCS))
+# No ATAGs on arm64; arch/lib.S and arch.c's udiv32 replace the portable lib.c.
+STUB_SRCS	:= $(filter-out atags.c lib.c,$(STUB_SRCS))
 # The image is stored with all but its front packed with LZMA
 # (ld/stub-arm64.lds); the decoder, arch/unlzma.S, is in the front.
 ARCH_STORE	= python3 scripts/stub-compress.py --lzma-a64 $(CROSS_COMPILE)nm
-# memcpy and memset are arch/lib.S (load/store pairs).
-CFLAGS_lib.o	:= -DARCH_MEMCPY_MEMSET
 # LZ4 runs only with the 1:1 map on (normal memory): unaligned word copies.
 CFLAGS_lz4.o	:= -mno-strict-align
 # The CRC32 instructions, used when ID_AA64ISAR0_EL1 has them (crc32.c).

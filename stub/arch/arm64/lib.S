@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * memcpy and memset for the arm64 stub (stub/lib.c's portable ones are
- * built without them: with -mstrict-align GCC turns their 32-byte block
- * copy into a call to memcpy itself).  The relocation, the initrd and a
+ * memcpy and memset for the arm64 stub, in place of stub/lib.c (with
+ * -mstrict-align GCC turns its 32-byte block copy into a call to memcpy
+ * itself; its udiv32 is arch.c's here).  The relocation, the initrd and a
  * "none" kernel are 8-byte-aligned copies of megabytes, here 64 bytes a
  * step in four load-pairs and four store-pairs; the rest byte by byte.
  * Aligned accesses only: this runs with the MMU off.
