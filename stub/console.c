@@ -1,5 +1,4 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include <stdarg.h>
 #include "console.h"
 #include "serial.h"
 #include "stub.h"
@@ -77,10 +76,11 @@ static void put_num(uint32_t v, unsigned int base, int width)
 		putc_crlf(buf[--n]);
 }
 
-void console_vprintf(const char *fmt, va_list ap)
+void console_words(bool info, const char *fmt, const uintptr_t *arg)
 {
 	char c;
 
+	con.mute = info && con.quiet;
 	while ((c = *fmt++)) {
 		int width = 0;
 		const char *s;
@@ -92,41 +92,22 @@ void console_vprintf(const char *fmt, va_list ap)
 		while ((c = *fmt++) >= '0' && c <= '9')
 			width = width * 10 + (c - '0');
 		if (c == 's') {
-			for (s = va_arg(ap, const char *); s && *s; s++)
+			for (s = (const char *)*arg++; s && *s; s++)
 				putc_crlf(*s);
 		} else if (c == 'p') {
 			/* 8 digits, more above 4 GiB (constant 0 on 32-bit stubs) */
-			uint64_t v = (uintptr_t)va_arg(ap, void *);
+			uint64_t v = *arg++;
 
 			if (v >> 32)
 				put_num((uint32_t)(v >> 32), 16, 0);
 			put_num((uint32_t)v, 16, 8);
 		} else if (c == 'u' || c == 'x') {
-			put_num(va_arg(ap, uint32_t), c == 'u' ? 10 : 16, width);
+			put_num((uint32_t)*arg++, c == 'u' ? 10 : 16, width);
 		} else if (c) {
 			putc_crlf(c);
 		} else {
 			break;
 		}
 	}
-}
-
-void console_printf(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	console_vprintf(fmt, ap);
-	va_end(ap);
-}
-
-void console_info(const char *fmt, ...)
-{
-	va_list ap;
-
-	con.mute = con.quiet;
-	va_start(ap, fmt);
-	console_vprintf(fmt, ap);
-	va_end(ap);
 	con.mute = false;
 }

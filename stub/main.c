@@ -39,14 +39,10 @@ uintptr_t stub_move_blob(struct stub *s)
 	return to;
 }
 
-void stub_fail(struct stub *s, const char *fmt, ...)
+void stub_fail_words(struct stub *s, const char *fmt, const uintptr_t *arg)
 {
-	va_list ap;
-
 	log_err("chainboot: ");
-	va_start(ap, fmt);
-	console_vprintf(fmt, ap);
-	va_end(ap);
+	console_words(false, fmt, arg);
 	log_err("\n");
 	arch_reset(s);
 }

@@ -7,7 +7,6 @@
 #define CHAINBOOT_CONSOLE_H
 #include <stdint.h>
 #include <stdbool.h>
-#include <stdarg.h>
 
 /* Use UART @kind (CB_UART_*) at @base with register stride 1 << @shift.
  * CB_UART_NONE silences the console. */
@@ -44,10 +43,20 @@ const struct stub_log *console_log(void);
  * with zeros (%08x); values are 32 bits, no 'l' or 'z'.  Any other
  * character after '%' is printed as is (%% prints %). */
 void console_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void console_vprintf(const char *fmt, va_list ap);
 
 /* The same, but printed only when not quiet. */
 void console_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * What both do, with the arguments as an array of words, one per
+ * conversion in order (%s and %p: a pointer; %u and %x: the value in the
+ * low 32 bits); @info: printed only when not quiet.  The variadic
+ * functions (these two and stub_fail) are a few instructions of assembly
+ * in each arch (lib.S, x86 entry.S): every calling convention the stub
+ * is built for passes such arguments as consecutive words once the
+ * argument registers are stored below the stacked ones.
+ */
+void console_words(bool info, const char *fmt, const uintptr_t *arg);
 
 #define log_info(...)	console_info(__VA_ARGS__)
 #define log_err(...)	console_printf(__VA_ARGS__)

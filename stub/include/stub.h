@@ -63,6 +63,10 @@ void stub_check_section(struct stub *s, const struct cb_section *sec);
 __attribute__((noreturn, format(printf, 2, 3)))
 void stub_fail(struct stub *s, const char *fmt, ...);
 
+/* stub_fail with the arguments as words (console_words()). */
+__attribute__((noreturn))
+void stub_fail_words(struct stub *s, const char *fmt, const uintptr_t *arg);
+
 void stub_main(uintptr_t a0, uintptr_t a1, uintptr_t a2, uintptr_t load_base,
 	       uint32_t entry_flags);
 

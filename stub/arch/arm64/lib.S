@@ -72,3 +72,43 @@ ENTRY(memset)
 	b	3b
 4:	ret
 END(memset)
+
+/*
+ * The stub's variadic functions (console.h, stub.h) are their word forms:
+ * every argument is a word (a pointer, or a 32-bit value in the low bits),
+ * and AAPCS64 passes them in x0-x7, then in 8-byte stack slots from sp.
+ * x0-x7 stored just below sp make one array with the stacked ones.
+ */
+.macro	SPILL_ARGS
+	stp	x6, x7, [sp, #-16]!
+	stp	x4, x5, [sp, #-16]!
+	stp	x2, x3, [sp, #-16]!
+	stp	x0, x1, [sp, #-16]!
+.endm
+
+/* void console_printf(const char *fmt, ...), console_info likewise:
+ * console_words(info, fmt, the words from x1 on). */
+ENTRY(console_info)
+	mov	w9, #1
+	b	1f
+END(console_info)
+
+ENTRY(console_printf)
+	mov	w9, #0
+1:	SPILL_ARGS
+	stp	x29, x30, [sp, #-16]!
+	mov	x29, sp
+	mov	x1, x0
+	mov	w0, w9
+	add	x2, sp, #24
+	bl	console_words
+	ldp	x29, x30, [sp], #80
+	ret
+END(console_printf)
+
+/* void stub_fail(struct stub *s, const char *fmt, ...): no return. */
+ENTRY(stub_fail)
+	SPILL_ARGS
+	add	x2, sp, #16
+	bl	stub_fail_words
+END(stub_fail)

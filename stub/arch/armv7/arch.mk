@@ -14,7 +14,8 @@ ARCH_LDFLAGS	:=
 ARCH_STORE	= python3 scripts/stub-compress.py $(CROSS_COMPILE)nm
 CFLAGS_inflate.o := -munaligned-access
 CFLAGS_lz4.o	:= -munaligned-access
-# memcpy and memset are arch/lib.S (load/store-multiple).
+# memcpy and memset are arch/lib.S (load/store-multiple), where the variadic
+# functions (console.h, stub.h) are too.
 CFLAGS_lib.o	:= -DARCH_MEMCPY_MEMSET
 # The CRC's slice-by-8 loop keeps everything in registers only at -O2
 # (-Os reloads the end pointer from the stack: 28 instructions per 8

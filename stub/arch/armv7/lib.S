@@ -81,3 +81,37 @@ THUMB_ENTRY(memset)
 	bne	5b
 4:	bx	lr
 END(memset)
+
+/*
+ * The stub's variadic functions (console.h, stub.h) are their word forms:
+ * every argument is a word (a pointer or a 32-bit value), and AAPCS passes
+ * them in r0-r3, then in words on the stack from sp.  r0-r3 pushed just
+ * below sp make one array with the stacked ones.
+ */
+
+/* void console_printf(const char *fmt, ...), console_info likewise:
+ * console_words(info, fmt, the words from r1 on). */
+THUMB_ENTRY(console_info)
+	push	{r0-r3}
+	movs	r0, #1
+	b	1f
+END(console_info)
+
+THUMB_ENTRY(console_printf)
+	push	{r0-r3}
+	movs	r0, #0
+1:	ldr	r1, [sp]			@ fmt
+	add	r2, sp, #4
+	push	{r3, lr}			@ (sp 8-byte aligned)
+	bl	console_words
+	pop	{r3, lr}
+	add	sp, #16
+	bx	lr
+END(console_printf)
+
+/* void stub_fail(struct stub *s, const char *fmt, ...): no return. */
+THUMB_ENTRY(stub_fail)
+	push	{r0-r3}
+	add	r2, sp, #8
+	bl	stub_fail_words
+END(stub_fail)

@@ -314,5 +314,36 @@ lm_main:
 	pushq	%rax
 	lretq
 
+/*
+ * The stub's variadic functions (console.h, stub.h) are their word forms:
+ * every argument is a word, and i386 passes a variadic function's on the
+ * stack after the return address, a word each (-mregparm does not apply
+ * to them).  console_words() and stub_fail_words() take theirs in EAX, EDX
+ * and ECX (-mregparm=3).
+ */
+	.code32
+	.text
+	.globl	console_info, console_printf, stub_fail
+	.hidden	console_info, console_printf, stub_fail
+	.type	console_info, @function
+	.type	console_printf, @function
+	.type	stub_fail, @function
+console_info:
+	movl	$1, %eax
+	jmp	1f
+console_printf:
+	xorl	%eax, %eax
+1:	movl	4(%esp), %edx			/* fmt */
+	leal	8(%esp), %ecx			/* the words after it */
+	jmp	console_words
+	.size	console_info, console_printf - console_info
+	.size	console_printf, . - console_printf
+
+stub_fail:					/* (s, fmt, ...): no return */
+	movl	4(%esp), %eax
+	movl	8(%esp), %edx
+	leal	12(%esp), %ecx
+	call	stub_fail_words
+	.size	stub_fail, . - stub_fail
 
 	.section .note.GNU-stack, "", @progbits
