@@ -12,20 +12,10 @@
 # no access outside the buffers, which the harness fences with
 # inaccessible pages).  One PASS/FAIL line per stream.
 
-set -uo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT" || exit 1
-O=${O:-build}
+. "$(dirname "$0")/lib.sh"
+a64_setup unlzma-a64 || exit 0
 CB_CACHE=${CB_CACHE:-$ROOT/.cache}
 BIN=$O/tests/unlzma_a64
-
-for t in aarch64-linux-gnu-gcc qemu-aarch64; do
-	if ! command -v "$t" >/dev/null; then
-		echo "SKIP: unlzma-a64: $t absent (make setup installs it)"
-		exit 0
-	fi
-done
-mkdir -p "$O/tests"
 aarch64-linux-gnu-gcc -static -O2 -Wall -Werror -Istub/arch/arm64 -o "$BIN" \
 	tests/a64/unlzma_harness.c stub/arch/arm64/unlzma.S || {
 	echo "FAIL: unlzma-a64: the harness does not build"

@@ -6,19 +6,9 @@
 # that formats it, stacked ones included.  lib.S's memcpy and memset are
 # renamed out of the way of the C library's.
 
-set -uo pipefail
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$ROOT" || exit 1
-O=${O:-build}
+. "$(dirname "$0")/lib.sh"
+a64_setup words-a64 || exit 0
 BIN=$O/tests/words_a64
-
-for t in aarch64-linux-gnu-gcc qemu-aarch64; do
-	if ! command -v "$t" >/dev/null; then
-		echo "SKIP: words-a64: $t absent (make setup installs it)"
-		exit 0
-	fi
-done
-mkdir -p "$O/tests"
 if ! aarch64-linux-gnu-gcc -c -Istub/arch/arm64 -o "$BIN-lib.o" stub/arch/arm64/lib.S ||
    ! aarch64-linux-gnu-objcopy --redefine-sym memcpy=stub_memcpy \
 	--redefine-sym memset=stub_memset "$BIN-lib.o" ||
