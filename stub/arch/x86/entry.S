@@ -316,9 +316,9 @@ lm_main:
 
 /*
  * The stub's variadic functions (console.h, stub.h) are their word forms:
- * every argument is a word, and i386 passes a variadic function's on the
- * stack after the return address, a word each (-mregparm does not apply
- * to them).  console_words() and stub_fail_words() take theirs in EAX, EDX
+ * every argument is a word, and i386 passes a variadic function's
+ * arguments on the stack after the return address, a word each
+ * (-mregparm does not apply to variadic functions).  console_words() and stub_fail_words() take theirs in EAX, EDX
  * and ECX (-mregparm=3).
  */
 	.code32
