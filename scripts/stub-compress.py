@@ -51,6 +51,31 @@ def a64_bl(data, base, sign):
     return bytes(out)
 
 
+def a64_refs_below(code, base, limit):
+    """The PC-relative references (branches, literal loads, ADR; any ADRP)
+    in the A64 @code at image offset @base that reach below @limit, as
+    (offset, target) pairs."""
+    fields = ((0x7c000000, 0x14000000, 0, 26),     # B, BL
+              (0xff000010, 0x54000000, 5, 19),     # B.cond
+              (0x7e000000, 0x34000000, 5, 19),     # CBZ, CBNZ
+              (0x7e000000, 0x36000000, 5, 14),     # TBZ, TBNZ
+              (0x3b000000, 0x18000000, 5, 19))     # LDR (literal)
+    refs = []
+    for i in range(0, len(code) - 3, 4):
+        w = struct.unpack_from("<I", code, i)[0]
+        pc = base + i
+        if w & 0x9f000000 == 0x90000000:        # ADRP: pages, not offsets
+            refs.append((pc, -1))
+        elif w & 0x9f000000 == 0x10000000:      # ADR
+            imm = ((w >> 5) & 0x7ffff) << 2 | (w >> 29) & 3
+            refs.append((pc, pc + imm - (imm >> 20 << 21)))
+        for mask, op, lo, bits in fields:
+            if w & mask == op:
+                imm = (w >> lo) & ((1 << bits) - 1)
+                refs.append((pc, pc + 4 * (imm - (imm >> (bits - 1) << bits))))
+    return [(pc, t) for pc, t in refs if t < limit]
+
+
 LZMA_FILTERS = [{"id": lzma.FILTER_LZMA1, "preset": 9 | lzma.PRESET_EXTREME,
                  "lc": 0, "lp": 2, "pb": 2, "dict_size": 1 << 16}]
 
@@ -62,12 +87,13 @@ def pack(body, base, use_lzma):
         tail = c.compress(body) + c.flush()
         return tail, zlib.decompress(tail, -15) == body
     # liblzma's parser is a heuristic: the smallest of a few match-length
-    # limits (about 0.7% off the stub; the first of equals, so the same
-    # input always gives the same stream).
+    # limits and both binary-tree match finders (about 0.9% off the stub;
+    # the first of equals, so the same input always gives the same stream).
     filtered = a64_bl(body, base, 1)
     tail = min((lzma.compress(filtered, format=lzma.FORMAT_RAW,
-                              filters=[dict(LZMA_FILTERS[0], nice_len=n)])
-                for n in (16, 24, 32, 48, 64, 128, 273)), key=len)
+                              filters=[dict(LZMA_FILTERS[0], mf=mf, nice_len=n)])
+                for mf in (lzma.MF_BT4, lzma.MF_BT2)
+                for n in (12, 16, 24, 32, 48, 64, 128, 273)), key=len)
     back = lzma.decompress(tail, format=lzma.FORMAT_RAW, filters=LZMA_FILTERS)
     return tail, a64_bl(back, base, -1) == body
 
@@ -90,6 +116,14 @@ def main():
     if front % 4 or not STUB_INFO_OFFSET + 32 <= front < len(raw):
         print(f"stub-compress: _image_front {front:#x} outside the image", file=sys.stderr)
         return 1
+    if use_lzma:
+        # entry.S unpacks the rest without the front before it: no code
+        # there may refer to the front
+        code_end = sym["_image_code_end"]
+        for pc, target in a64_refs_below(raw[front:code_end], front, front):
+            print(f"stub-compress: the code at {pc:#x} refers to {target:#x}, in the front, "
+                  "which the run copy does not hold", file=sys.stderr)
+            return 1
     tail, ok = pack(raw[front:], front, use_lzma)
     if not ok:
         print("stub-compress: the stream does not unpack to the image", file=sys.stderr)

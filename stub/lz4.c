@@ -11,7 +11,9 @@
  * fixed-size blocks when both buffers have room for the overshoot.  Built
  * with LZ4_COMPACT (the x86 stub, whose memcpy is one `rep movsb`), there
  * is no such fast path: literals and matches that do not overlap their
- * source go through memcpy, overlapping ones byte by byte.
+ * source go through memcpy, overlapping ones byte by byte.  The arm64
+ * stub has this decoder in assembly instead (stub/arch/arm64/lz4.S, tested
+ * against this one).
  */
 #include <stdint.h>
 #include <stddef.h>

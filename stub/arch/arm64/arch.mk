@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 CROSS_COMPILE	?= aarch64-linux-gnu-
-ARCH_SRCS	:= arch/entry.S arch/cache.S arch/unlzma.S arch/lib.S arch/arch.c
+ARCH_SRCS	:= arch/entry.S arch/cache.S arch/unlzma.S arch/lib.S arch/lz4.S arch/arch.c
 # Position independent (PC-relative addressing only, scripts/check-pic.sh;
 # the tiny model: adr, exact at any alignment, where adrp needs the run
 # copy 4 KiB-aligned, and one instruction, not two),
@@ -24,12 +24,11 @@ ARCH_COLD_CFLAGS := -fno-schedule-insns2 -fno-shrink-wrap -fno-tree-vrp -fno-ear
 		    -fno-tree-ch -fno-tree-loop-im -fno-forward-propagate -fno-peephole2 \
 		    -fno-tree-coalesce-vars -fno-optimize-sibling-calls \
 		    -fno-tree-dominator-opts -fno-tree-forwprop -fno-tree-fre -fno-tree-slsr
-# No ATAGs on arm64; arch/lib.S and arch.c's udiv32 replace the portable lib.c.
-STUB_SRCS	:= $(filter-out atags.c lib.c,$(STUB_SRCS))
+# No ATAGs on arm64; arch/lib.S and arch.c's udiv32 replace the portable
+# lib.c, arch/lz4.S (half the size) lz4.c.
+STUB_SRCS	:= $(filter-out atags.c lib.c lz4.c,$(STUB_SRCS))
 # The image is stored with all but its front packed with LZMA
 # (ld/stub-arm64.lds); the decoder, arch/unlzma.S, is in the front.
 ARCH_STORE	= python3 scripts/stub-compress.py --lzma-a64 $(CROSS_COMPILE)nm
-# LZ4 runs only with the 1:1 map on (normal memory): unaligned word copies.
-CFLAGS_lz4.o	:= -mno-strict-align
 # The CRC32 instructions, used when ID_AA64ISAR0_EL1 has them (crc32.c).
 CFLAGS_crc32.o	:= -march=armv8-a+crc

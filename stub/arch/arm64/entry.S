@@ -59,32 +59,26 @@ restart:
 	add	x5, x5, x6
 	cmp	x4, x5
 	b.lo	hang
-	mov	x7, #0x40000000
-	cmp	x4, x7
-	b.hs	hang
+	tst	x4, #~0x3fffffff
+	b.ne	hang
 	add	x24, x23, x4
 	sub	x24, x24, x6
 	and	x24, x24, #~15			// x24 = the log, then the run copy
-	add	x5, x24, x6
-	mov	sp, x5
+	add	sp, x24, x6
 
 	/*
-	 * The run copy at x25, after the log: the front as is, then the rest
-	 * unpacked from the stored image (ld/stub-arm64.lds): LZMA, then the
-	 * branch filter undone (scripts/stub-compress.py).  The decoder's
-	 * probabilities are on the stack.
+	 * The run copy at x25, after the log: the image less its front (no
+	 * code after the front refers to it; ld/stub-arm64.lds checks), that
+	 * is the rest unpacked from the stored image: LZMA, then the branch
+	 * filter undone (scripts/stub-compress.py).  Its bytes keep their
+	 * image offsets, from x25.  The decoder's probabilities are on the
+	 * stack.
 	 */
 	add	x25, x24, #STUB_LOG_SIZE
 	adr	x26, _image_front
 	sub	x26, x26, x23			// x26 = front size
 	adr	x27, _image_end
 	sub	x27, x27, x23			// x27 = linked image size
-	mov	x0, #0
-1:	ldr	w1, [x23, x0]
-	str	w1, [x25, x0]
-	add	x0, x0, #4
-	cmp	x0, x26
-	b.lo	1b
 	add	x0, x25, x26			// out
 	sub	x1, x27, x26			// out_len
 	add	x2, x23, x26			// in
@@ -116,8 +110,7 @@ restart:
 2:	ldrb	w3, [x1], #1
 	eor	w0, w0, w3
 	mov	w4, #8
-3:	and	w5, w0, #1
-	neg	w5, w5
+3:	sbfx	w5, w0, #0, #1
 	and	w5, w5, w9
 	eor	w0, w5, w0, lsr #1
 	subs	w4, w4, #1
@@ -132,23 +125,16 @@ restart:
 	/* New code: out to where instruction fetches see it, should the
 	 * loader have left the D-cache on (booting.rst says off), and the
 	 * I-cache forgets the old bytes. */
-	mrs	x0, ctr_el0
-	ubfx	x0, x0, #16, #4
-	mov	x3, #4
-	lsl	x3, x3, x0			// D-cache line bytes
-	sub	x4, x3, #1
-	bic	x1, x25, x4			// the whole run copy
+	add	x1, x25, x26			// every line: none is under 16 bytes
 6:	dc	cvau, x1
-	add	x1, x1, x3
+	add	x1, x1, #16
 	cmp	x1, x2
 	b.lo	6b
 	dsb	sy
 	ic	iallu
 	dsb	sy
 	isb
-	adr	x0, run
-	sub	x0, x0, x23
-	add	x0, x0, x25
+	add	x0, x25, x26			// run, the first unpacked byte
 	br	x0
 
 hang:	wfi
@@ -163,6 +149,8 @@ stack_size:
 	 * (x25), its BSS after its image.  Caches and MMU off first, whatever
 	 * the loader left: it was all unpacked with them as they were. */
 	.text
+	.globl	run
+	.hidden	run
 run:
 	bl	arch_caches_off
 	adr	x0, _bss_start
@@ -178,7 +166,8 @@ run:
 	mov	x3, x23
 	mov	w4, w22
 	bl	stub_main
-	b	hang
+1:	wfi
+	b	1b
 
 /* arch_jump(regs[3], x3, entry): caches and MMU off, x0-x2 = regs, jump. */
 ENTRY(arch_jump)

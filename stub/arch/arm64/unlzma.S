@@ -78,9 +78,10 @@ norm:
 3:	orr	w5, w16, w5, lsl #8
 4:	ret
 
-/* tree: w12 bits through the bit tree at w11 (nodes from 1): w9 = them
- * most significant first, w10 least significant first.  Clobbers w13-w17,
- * x18. */
+/* tree: w12 bits through the bit tree at w11 (nodes from 1): w9 = the
+ * node reached, 1 then the bits most significant first (1 << w12 more
+ * than their value), w10 = the bits least significant first.  Clobbers
+ * w13-w17, x18. */
 tree:
 	mov	x18, x30
 	mov	w9, #1
@@ -94,9 +95,6 @@ tree:
 	add	w17, w17, #1
 	cmp	w17, w12
 	b.lo	1b
-	mov	w15, #1
-	lsl	w15, w15, w12
-	sub	w9, w9, w15
 	ret	x18
 
 /* length: the length coder at w11; w19 = the length less 2.  Clobbers
@@ -104,16 +102,16 @@ tree:
 length:
 	mov	x21, x30
 	mov	w12, #3
-	mov	w19, #0
+	mov	w19, #(0 - 8)			// the base less tree's 1 << w12
 	mov	w13, w11
 	bl	bit				// choice
 	cbz	w14, 1f
-	mov	w19, #8
+	mov	w19, #(8 - 8)
 	add	w13, w11, #1
 	add	w11, w11, #32			// the mid trees follow the low ones
 	bl	bit				// choice2
 	cbz	w14, 1f
-	mov	w19, #16
+	mov	w19, #(16 - 256)
 	mov	w12, #8
 	add	w11, w11, #(LEN_HIGH - 32)
 	b	2f
@@ -136,10 +134,9 @@ ENTRY(unlzma)
 1:	subs	x16, x16, #1
 	strh	w15, [x6, x16, lsl #1]
 	b.ne	1b
-	mov	w5, #0				// code: bytes 1-4 (byte 0 is 0)
-	mov	w17, #5
-2:	mov	w4, #0
-	bl	norm
+	mov	w4, #0				// code: bytes 1-4 (byte 0 is 0):
+	mov	w17, #5				// five bytes shifted in, range 0
+2:	bl	norm
 	subs	w17, w17, #1
 	b.ne	2b
 	mov	w4, #-1
@@ -155,45 +152,47 @@ loop:
 	cbnz	w14, match
 
 	/* A literal, through the tree of its pos & 3; after a match, led
-	 * by the byte at rep0 while their bits agree. */
+	 * by the byte at rep0 while their bits agree: w12 (offs) is 0x100
+	 * while they do, then 0, and each bit's probability is at
+	 * offs + (the match byte's bit & offs) + the bits so far (xz's
+	 * form of LzmaSpec's two loops). */
 	mov	w15, #0x300
 	mov	w11, #LITERAL
 	madd	w11, w20, w15, w11
 	mov	w19, #1
+	mov	w12, #0
 	cmp	w8, #7
-	b.lo	4f
+	b.lo	3f
 	ldr	w15, [sp]
 	sub	x15, x7, x15
 	sub	x15, x15, #1
 	ldrb	w21, [x0, x15]
-3:	ubfx	w12, w21, #7, #1
-	lsl	w21, w21, #1
+	mov	w12, #0x100
+3:	lsl	w21, w21, #1
+	and	w17, w21, w12			// the match byte's bit, at 0x100
 	add	w13, w11, w19
-	add	w13, w13, w12, lsl #8
-	add	w13, w13, #0x100
+	add	w13, w13, w12
+	add	w13, w13, w17
 	bl	bit
 	orr	w19, w14, w19, lsl #1
+	eor	w15, w12, w17			// a 0 bit keeps offs if it agrees,
+	cmp	w14, #0				// a 1 bit if it agrees: w17
+	csel	w12, w15, w17, eq
 	cmp	w19, #0x100
-	b.hs	5f
-	cmp	w12, w14
-	b.eq	3b
-4:	cmp	w19, #0x100
-	b.hs	5f
-	add	w13, w11, w19
-	bl	bit
-	orr	w19, w14, w19, lsl #1
-	b	4b
-5:	strb	w19, [x0, x7]
+	b.lo	3b
+	strb	w19, [x0, x7]
 	add	x7, x7, #1
-	sub	w15, w8, #3			// state < 4 ? 0 : < 10 ? - 3 : - 6
-	sub	w16, w8, #6
-	cmp	w8, #10
-	csel	w15, w15, w16, lo
-	cmp	w8, #4
-	csel	w8, wzr, w15, lo
+	cmp	w8, #10				// state < 4 ? 0 : < 10 ? - 3 : - 6
+	sub	w15, w8, #6
+	sub	w8, w8, #3
+	csel	w8, w15, w8, hs
+	bic	w8, w8, w8, asr #31
 	b	loop
 
-match:
+match:						// w17: 0 after a literal, else 3
+	cmp	w8, #7
+	cset	w17, hs
+	add	w17, w17, w17, lsl #1
 	add	w13, w8, #IS_REP
 	bl	bit
 	cbz	w14, newdist
@@ -206,10 +205,8 @@ match:
 	bl	bit
 	cbnz	w14, 7f
 	mov	w19, #1				// a short rep: one byte at rep0
-	cmp	w8, #7
-	mov	w8, #9
-	mov	w15, #11
-	csel	w8, w8, w15, lo
+	and	w8, w17, #2			// state 9 or 11
+	add	w8, w8, #9
 	b	copy
 6:	mov	w12, #1
 	add	w13, w8, #IS_REP_G1
@@ -226,25 +223,19 @@ match:
 	str	w16, [x13, #4]
 	b	8b
 9:	str	w15, [sp]
+	add	w8, w17, #8			// state 8 or 11
 	mov	w11, #REP_LEN
 	bl	length
-	cmp	w8, #7
-	mov	w8, #8
-	mov	w15, #11
-	csel	w8, w8, w15, lo
 	b	copy2
 
 newdist:					// the oldest distance dropped
+	add	w8, w17, #7			// state 7 or 10
 	ldp	w15, w16, [sp]
 	ldr	w17, [sp, #8]
 	stp	w15, w16, [sp, #4]
 	str	w17, [sp, #12]
 	mov	w11, #MATCH_LEN
 	bl	length
-	cmp	w8, #7
-	mov	w8, #7
-	mov	w15, #10
-	csel	w8, w8, w15, lo
 	mov	w15, #3				// the slot's tree: by min(length, 3)
 	cmp	w19, #3
 	csel	w15, w19, w15, lo
@@ -252,6 +243,7 @@ newdist:					// the oldest distance dropped
 	add	w11, w11, w15, lsl #6
 	mov	w12, #6
 	bl	tree
+	sub	w9, w9, #64			// the slot
 	cmp	w9, #4
 	b.lo	12f				// slots 0-3: the distance
 	lsr	w12, w9, #1
@@ -268,11 +260,9 @@ newdist:					// the oldest distance dropped
 10:	sub	w12, w12, #4			// else nd - 4 direct bits, then 4 reversed
 	mov	w10, #0
 13:	lsr	w4, w4, #1
-	cmp	w5, w4
-	cset	w15, hs
-	csel	w16, w4, wzr, hs
-	sub	w5, w5, w16
-	add	w10, w15, w10, lsl #1
+	subs	w16, w5, w4			// the bit: code >= range, C set
+	csel	w5, w16, w5, hs
+	adc	w10, w10, w10
 	bl	norm
 	subs	w12, w12, #1
 	b.ne	13b
@@ -302,10 +292,10 @@ copy:						// w19 bytes from rep0 + 1 back
 	b.ne	14b
 	b	loop
 
-fail:	mov	w0, #-1
-	b	15f
-done:	mov	w0, #0
-15:	add	sp, sp, #0x2000
+fail:						// pos < out_len: -1
+done:	cmp	x7, x1				// pos == out_len: 0
+	csetm	w0, ne
+	add	sp, sp, #0x2000
 	add	sp, sp, #(FRAME - 0x2000)
 	ldp	x21, x30, [sp, #16]
 	ldp	x19, x20, [sp], #32
