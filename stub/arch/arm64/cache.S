@@ -21,12 +21,10 @@ ENTRY(arch_caches_off)
 	mrs	x14, sctlr_el1
 	b	2f
 1:	mrs	x14, sctlr_el2
-2:	mov	x13, #(SCTLR_M | SCTLR_C)
-	tst	x14, x13
-	b.eq	8f
-	bic	x14, x14, #(SCTLR_M | SCTLR_C | SCTLR_A)
-	cmp	x15, #CURRENT_EL2
-	b.eq	3f
+2:	tbnz	x14, #0, 21f			// SCTLR_M
+	tbz	x14, #2, 8f			// SCTLR_C
+21:	bic	x14, x14, #(SCTLR_M | SCTLR_C | SCTLR_A)
+	b.eq	3f				// the flags are still the first cmp's
 	msr	sctlr_el1, x14
 	b	4f
 3:	msr	sctlr_el2, x14
@@ -125,9 +123,8 @@ ENTRY(arch_mmu_on_map)
 	orr	x9, x9, #3			// table descriptor
 5:	str	x9, [x5], #8
 	add	x9, x9, #0x1000
-	sub	x12, x5, x0
-	cmp	x12, #32
-	b.lo	5b
+	tst	x5, #31				// four (@table is 4 KiB-aligned)
+	b.ne	5b
 	mov	x13, #0x40000000		// 1 GiB
 6:	mov	x9, #DESC_DEVICE_LO
 	movk	x9, #DESC_XN_HI, lsl #48
@@ -141,15 +138,10 @@ ENTRY(arch_mmu_on_map)
 	orr	x9, x9, x6
 	str	x9, [x5], #8
 	add	x6, x6, x13
-	sub	x12, x5, x0
-	cmp	x12, #0x1000
-	b.lo	6b
+	tst	x5, #0xfff			// to the table's end
+	b.ne	6b
 
 	/* Stale lines of the tables and the stack area out. */
-	mrs	x4, ctr_el0
-	ubfx	x4, x4, #16, #4
-	mov	x5, #4
-	lsl	x4, x5, x4			// D-cache line bytes
 	mov	x5, x0
 	add	x6, x0, #A64_PGTABLE_SIZE
 	bl	inval_range
@@ -197,12 +189,11 @@ ENTRY(arch_mmu_on_map)
 	isb
 	ret	x16
 
-/* dc ivac over [x5, x6), lines of x4 bytes (x5 aligned down). */
+/* dc ivac over [x5, x6), 16 bytes a step: no cache line is shorter, so
+ * every line the range touches is hit (some more than once). */
 inval_range:
-	sub	x7, x4, #1
-	bic	x5, x5, x7
 1:	dc	ivac, x5
-	add	x5, x5, x4
+	add	x5, x5, #16
 	cmp	x5, x6
 	b.lo	1b
 	ret

@@ -56,8 +56,8 @@ restart:
 	ldr	x4, [x23, #CB_A64_IMAGE_SIZE_OFF]
 	ldr	w5, [x23, #CB_STUB_INFO_OFFSET + 12]	// cb_stub_info.image_size
 	ldr	w6, stack_size
-	add	x5, x5, x6
-	cmp	x4, x5
+	add	x7, x5, x6
+	cmp	x4, x7
 	b.lo	hang
 	tst	x4, #~0x3fffffff
 	b.ne	hang
@@ -68,55 +68,52 @@ restart:
 
 	/*
 	 * The run copy at x25, after the log: the image less its front (no
-	 * code after the front refers to it; ld/stub-arm64.lds checks), that
-	 * is the rest unpacked from the stored image: LZMA, then the branch
-	 * filter undone (scripts/stub-compress.py).  Its bytes keep their
-	 * image offsets, from x25.  The decoder's probabilities are on the
-	 * stack.
+	 * code after the front refers to it; scripts/stub-compress.py
+	 * checks), that is the rest unpacked from the stored image: LZMA,
+	 * then the branch filter undone (scripts/stub-compress.py).  Its
+	 * bytes keep their image offsets, from x25.  The decoder's
+	 * probabilities are on the stack.
 	 */
 	add	x25, x24, #STUB_LOG_SIZE
 	adr	x26, _image_front
 	sub	x26, x26, x23			// x26 = front size
 	adr	x27, _image_end
 	sub	x27, x27, x23			// x27 = linked image size
-	add	x0, x25, x26			// out
+	add	x28, x25, x26			// x28 = run, the first unpacked byte
+	mov	x0, x28				// out
 	sub	x1, x27, x26			// out_len
 	add	x2, x23, x26			// in
-	ldr	w3, [x23, #CB_STUB_INFO_OFFSET + 12]
-	sub	x3, x3, x26			// in_len
+	sub	x3, x5, x26			// in_len
 	bl	unlzma
 	cbnz	w0, hang
-	/* Each BL's imm26 back to relative: minus the word's image index. */
-	mov	x1, x26
-4:	ldr	w0, [x25, x1]
-	lsr	w2, w0, #26
-	cmp	w2, #0x25			// BL
-	b.ne	5f
-	sub	w0, w0, w1, lsr #2
-	bfi	w0, w2, #26, #6
-	str	w0, [x25, x1]
-5:	add	x1, x1, #4
-	cmp	x1, x27
-	b.lo	4b
-
-	/* Nothing unpacked runs unless it is what was linked: its CRC-32
-	 * (stub/crc32.c's) is run_crc, else stop here.  Bit by bit: the
-	 * unpacked part is a few KiB. */
+	/*
+	 * Word by word: each BL's imm26 back to relative (minus the word's
+	 * image index), then the word into the CRC-32 (stub/crc32.c's, bit
+	 * by bit: a few KiB; a little-endian word is its four bytes).
+	 * Nothing unpacked runs unless it is what was linked: the CRC is
+	 * run_crc, else stop here.
+	 */
 	mov	w9, #0x8320
 	movk	w9, #0xedb8, lsl #16
 	mov	w0, #-1
-	add	x1, x25, x26
-	add	x2, x25, x27
-2:	ldrb	w3, [x1], #1
-	eor	w0, w0, w3
-	mov	w4, #8
+	mov	x1, x26
+4:	ldr	w3, [x25, x1]
+	lsr	w2, w3, #26
+	cmp	w2, #0x25			// BL
+	b.ne	5f
+	sub	w3, w3, w1, lsr #2
+	bfi	w3, w2, #26, #6
+	str	w3, [x25, x1]
+5:	eor	w0, w0, w3
+	mov	w4, #32
 3:	sbfx	w5, w0, #0, #1
 	and	w5, w5, w9
 	eor	w0, w5, w0, lsr #1
 	subs	w4, w4, #1
 	b.ne	3b
-	cmp	x1, x2
-	b.lo	2b
+	add	x1, x1, #4
+	cmp	x1, x27
+	b.lo	4b
 	mvn	w0, w0
 	ldr	w1, run_crc
 	cmp	w0, w1
@@ -125,7 +122,8 @@ restart:
 	/* New code: out to where instruction fetches see it, should the
 	 * loader have left the D-cache on (booting.rst says off), and the
 	 * I-cache forgets the old bytes. */
-	add	x1, x25, x26			// every line: none is under 16 bytes
+	mov	x1, x28				// every line: none is under 16 bytes
+	add	x2, x25, x27
 6:	dc	cvau, x1
 	add	x1, x1, #16
 	cmp	x1, x2
@@ -134,8 +132,7 @@ restart:
 	ic	iallu
 	dsb	sy
 	isb
-	add	x0, x25, x26			// run, the first unpacked byte
-	br	x0
+	br	x28
 
 hang:	wfi
 	b	hang

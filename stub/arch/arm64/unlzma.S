@@ -21,9 +21,10 @@
  *
  * Registers: x0 out, x1 out_len, x2 in, x3 in end, w4 range, w5 code,
  * x6 the probabilities, x7 pos, w8 state, w19 the length, w20 pos & 3,
- * w21 a match byte or a distance; the four distances at [sp].  bit,
- * norm, tree and length below keep to their own registers (each says
- * which it clobbers).
+ * w21 a match byte or a distance, w12 and w17 in a literal offs and
+ * the match byte's bit, w17 in a match 0 (after a literal) or 3; the
+ * four distances at [sp].  bit, norm, tree and length below keep to
+ * their own registers (each says which it clobbers).
  */
 #include "asm.h"
 
@@ -58,13 +59,12 @@ bit:
 	mov	w14, #2048
 	sub	w14, w14, w15
 	add	w15, w15, w14, lsr #5
-	mov	w14, #0
 	b	2f
 1:	sub	w4, w4, w14			// 1: range -= bound, code -= bound, p -= p >> 5
 	sub	w5, w5, w14
 	sub	w15, w15, w15, lsr #5
-	mov	w14, #1
-2:	strh	w15, [x16]
+2:	cset	w14, hs				// the flags are still the cmp's
+	strh	w15, [x16]
 	/* fall through */
 /* norm: below 2^24, the range takes one more input byte (0 past the
  * end).  Clobbers w16. */
@@ -97,21 +97,21 @@ tree:
 	b.lo	1b
 	ret	x18
 
-/* length: the length coder at w11; w19 = the length less 2.  Clobbers
+/* length: the length coder at w11; w19 = the length (2 to 273).  Clobbers
  * w9-w18, x21. */
 length:
 	mov	x21, x30
 	mov	w12, #3
-	mov	w19, #(0 - 8)			// the base less tree's 1 << w12
+	mov	w19, #(2 - 8)			// the base less tree's 1 << w12
 	mov	w13, w11
 	bl	bit				// choice
 	cbz	w14, 1f
-	mov	w19, #(8 - 8)
+	mov	w19, #(2 + 8 - 8)
 	add	w13, w11, #1
 	add	w11, w11, #32			// the mid trees follow the low ones
 	bl	bit				// choice2
 	cbz	w14, 1f
-	mov	w19, #(16 - 256)
+	mov	w19, #(2 + 16 - 256)
 	mov	w12, #8
 	add	w11, w11, #(LEN_HIGH - 32)
 	b	2f
@@ -130,18 +130,16 @@ ENTRY(unlzma)
 	add	x6, sp, #16
 	stp	xzr, xzr, [sp]			// rep0-rep3
 	mov	w15, #1024			// every probability one half
-	mov	x16, #NPROBS
-1:	subs	x16, x16, #1
-	strh	w15, [x6, x16, lsl #1]
+	mov	x4, #NPROBS
+1:	subs	x4, x4, #1
+	strh	w15, [x6, x4, lsl #1]
 	b.ne	1b
-	mov	w4, #0				// code: bytes 1-4 (byte 0 is 0):
-	mov	w17, #5				// five bytes shifted in, range 0
-2:	bl	norm
-	subs	w17, w17, #1
-	b.ne	2b
+	mov	w8, #5				// code: bytes 1-4 (byte 0 is 0):
+2:	bl	norm				// five shifted in, range 0
+	subs	w8, w8, #1
+	b.ne	2b				// state 0
 	mov	w4, #-1
 	mov	x7, #0
-	mov	w8, #0
 
 loop:
 	cmp	x7, x1
@@ -226,7 +224,7 @@ match:						// w17: 0 after a literal, else 3
 	add	w8, w17, #8			// state 8 or 11
 	mov	w11, #REP_LEN
 	bl	length
-	b	copy2
+	b	copy
 
 newdist:					// the oldest distance dropped
 	add	w8, w17, #7			// state 7 or 10
@@ -236,10 +234,10 @@ newdist:					// the oldest distance dropped
 	str	w17, [sp, #12]
 	mov	w11, #MATCH_LEN
 	bl	length
-	mov	w15, #3				// the slot's tree: by min(length, 3)
-	cmp	w19, #3
+	mov	w15, #5				// the slot's tree: by min(length - 2, 3)
+	cmp	w19, #5
 	csel	w15, w19, w15, lo
-	mov	w11, #POS_SLOT
+	mov	w11, #(POS_SLOT - 2 * 64)
 	add	w11, w11, w15, lsl #6
 	mov	w12, #6
 	bl	tree
@@ -273,8 +271,6 @@ newdist:					// the oldest distance dropped
 	add	w9, w21, w10
 12:	str	w9, [sp]
 
-copy2:
-	add	w19, w19, #2
 copy:						// w19 bytes from rep0 + 1 back
 	ldr	w15, [sp]
 	cmp	x15, x7
