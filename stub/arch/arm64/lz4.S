@@ -19,7 +19,9 @@
  * The fast path takes a sequence whole when both buffers have 32 bytes
  * left, it has at most 14 literals and 18 match bytes, at an offset of 8
  * or more: 16 literal and 18 match bytes copied, no length checks (what
- * lands past the sequence's end is rewritten by the next one).  Any other
+ * lands past the sequence's end is rewritten by the next one).  One takes
+ * at most 17 bytes in and 32 out, so it runs min(rooms) / 32 sequences
+ * before it looks at the rooms again.  Any other
  * sequence goes through the careful path, which is lz4.c's: every length
  * checked before it is used, in lz4.c's order.
  *
@@ -38,12 +40,13 @@ ENTRY(lz4_decompress)
 	add	x3, x2, x3
 	mov	x4, x0
 
-seq:	sub	x9, x3, x2
-	sub	x10, x5, x4
-	cmp	x9, #32
-	ccmp	x10, #31, #0, hs		// ls: less than 32 in or out
-	b.ls	careful
-	ldrb	w6, [x2]
+seq:	sub	x9, x3, x2			// x9: how many sequences may take
+	sub	x10, x5, x4			// the fast path, 32 bytes of room in
+	cmp	x9, x10				// and out each
+	csel	x9, x9, x10, lo
+	lsr	x9, x9, #5
+	cbz	x9, careful
+fast:	ldrb	w6, [x2]
 	lsr	w7, w6, #4
 	and	w8, w6, #15
 	cmp	w7, #15
@@ -55,13 +58,11 @@ seq:	sub	x9, x3, x2
 	add	x12, x2, x7			// the offset at x12 + 1
 	ldurh	w16, [x12, #1]
 	add	x13, x4, x7			// the match's start
-	sub	x14, x13, x0
-	sub	x15, x16, #1
-	cmp	x15, x14			// offset 0, or before dst,
-	ccmp	x16, #8, #0, lo			// or under 8: lo
+	subs	x15, x13, x16			// from before address 0,
+	ccmp	x15, x0, #0, hs			// or before dst, or an offset
+	ccmp	x16, #8, #0, hs			// under 8 (0 too): lo
 	b.lo	careful
-	sub	x15, x13, x16			// 18 match bytes, 8 at a time
-	ldr	x14, [x15]
+	ldr	x14, [x15]			// 18 match bytes, 8 at a time
 	str	x14, [x13]
 	ldr	x14, [x15, #8]
 	str	x14, [x13, #8]
@@ -70,6 +71,8 @@ seq:	sub	x9, x3, x2
 	add	x2, x12, #3
 	add	x4, x13, x8
 	add	x4, x4, #4
+	subs	x9, x9, #1
+	b.ne	fast
 	b	seq
 
 careful:
@@ -128,12 +131,11 @@ careful:
 	b.hs	5f
 	mov	x11, #8				// offset under 8: its pattern over
 	bl	copy_bytes			// 8 bytes, then words from a
-	mov	x15, x16			// multiple of it 8 or more back
-4:	cmp	x15, #8
-	b.hs	7f
-	add	x15, x15, x16
-	b	4b
-7:	sub	x12, x13, x15
+	mov	x15, #0				// multiple of it 8 or more back
+4:	add	x15, x15, x16
+	cmp	x15, #8
+	b.lo	4b
+	sub	x12, x13, x15
 	subs	x11, x7, #8
 	b.ls	8f
 5:	add	x11, x11, #7			// words, rounded up

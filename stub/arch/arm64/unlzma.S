@@ -42,7 +42,12 @@
 #define LITERAL		1175		/* [4 (pos & 3)][0x300] */
 #define NPROBS		4247
 #define LEN_HIGH	66		/* choice, choice2, low[4][8], mid[4][8], high */
-#define FRAME		(16 + ((NPROBS * 2 + 15) & ~15))
+/* The distances (16 bytes) and the probabilities, rounded up to what one
+ * SUB of a shifted immediate makes room for. */
+#define FRAME		0x3000
+	.if	FRAME < 16 + NPROBS * 2
+	.error	"unlzma's frame is too small"
+	.endif
 
 	.section .text.front, "ax"	/* ld/stub-arm64.lds: in the front */
 
@@ -124,8 +129,7 @@ length:
 ENTRY(unlzma)
 	stp	x19, x20, [sp, #-32]!
 	stp	x21, x30, [sp, #16]
-	sub	sp, sp, #0x2000
-	sub	sp, sp, #(FRAME - 0x2000)
+	sub	sp, sp, #FRAME
 	add	x3, x2, x3
 	add	x6, sp, #16
 	stp	xzr, xzr, [sp]			// rep0-rep3
@@ -291,8 +295,7 @@ copy:						// w19 bytes from rep0 + 1 back
 fail:						// pos < out_len: -1
 done:	cmp	x7, x1				// pos == out_len: 0
 	csetm	w0, ne
-	add	sp, sp, #0x2000
-	add	sp, sp, #(FRAME - 0x2000)
+	add	sp, sp, #FRAME
 	ldp	x21, x30, [sp, #16]
 	ldp	x19, x20, [sp], #32
 	ret
