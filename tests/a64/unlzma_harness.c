@@ -20,45 +20,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <unistd.h>
+#include "fence.h"
 
 int unlzma(uint8_t *out, size_t out_len, const uint8_t *in, size_t in_len);
-
-static size_t page;
-
-/* A buffer of @len bytes next to an inaccessible page: after it (@at_end)
- * or before it. */
-static uint8_t *fenced(size_t len, int at_end, void **map, size_t *map_len)
-{
-	size_t span = (len + page - 1) / page * page;
-	uint8_t *m;
-
-	*map_len = span + 2 * page;
-	m = mmap(NULL, *map_len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (m == MAP_FAILED) {
-		perror("mmap");
-		exit(2);
-	}
-	mprotect(m, page, PROT_NONE);
-	mprotect(m + page + span, page, PROT_NONE);
-	*map = m;
-	return at_end ? m + page + span - len : m + page;
-}
-
-static void read_all(void *p, size_t n)
-{
-	if (n && fread(p, 1, n, stdin) != n) {
-		fprintf(stderr, "unlzma_harness: short record\n");
-		exit(2);
-	}
-}
 
 int main(void)
 {
 	uint32_t rec[4];
 	int failures = 0;
 
-	page = (size_t)sysconf(_SC_PAGESIZE);
 	while (fread(rec, sizeof(rec), 1, stdin) == 1) {
 		char name[256];
 		size_t out_len = rec[2], in_len = rec[3], ml_in, ml_out;
