@@ -29,11 +29,11 @@ first="console=ttyAMA0 quiet chainboot.stage=1"
 # boot ends as soon as the second kernel powers off).
 QEMU_TIMEOUT=${QEMU_TIMEOUT:-120}
 
-# blob NAME MACHINE-OPTS MODE EXPECTED-CMDLINE EL [KEXEC-ARG...]; an empty
-# EXPECTED-CMDLINE means the packed one. A KEXEC-ARG --dtb=/virt.dtb puts
-# QEMU's DTB for this machine into the first stage.
+# [CPU=NAME] [VHE=1] blob NAME MACHINE-OPTS MODE EXPECTED-CMDLINE EL [KEXEC-ARG...];
+# an empty EXPECTED-CMDLINE means the packed one. A KEXEC-ARG
+# --dtb=/virt.dtb puts QEMU's DTB for this machine into the first stage.
 blob() {
-	local name=$1 mopts=$2 mode=$3 expect=$4 el=$5 packed files=()
+	local name=$1 mopts=$2 mode=$3 expect=$4 el=$5 cpu=${CPU:-cortex-a57} packed files=()
 	shift 5
 	packed="console=ttyAMA0 quiet chainboot.stage=2 chainboot.test=$name"
 	if ! "$hostpack" pack --arch arm64 --kernel "$kernel" --initrd "$initrd" \
@@ -43,7 +43,7 @@ blob() {
 		return
 	fi
 	if [[ " $* " == *" --dtb=/virt.dtb "* ]]; then
-		qemu-system-aarch64 -M "virt$mopts,dumpdtb=$work/$name.dtb" -cpu cortex-a57 \
+		qemu-system-aarch64 -M "virt$mopts,dumpdtb=$work/$name.dtb" -cpu "$cpu" \
 			-m 1024 -display none >/dev/null 2>&1
 		# kexec-tools refuses a DTB whose kaslr-seed is not 0 (a running
 		# kernel wipes the one it used): QEMU's dump has a random one.
@@ -52,12 +52,17 @@ blob() {
 	fi
 	kexec_stage1 arm64 "$work/$name.stage1.cpio.gz" "blob=$work/$name.blob" \
 		"${files[@]}" -- /blob "$@" || return
-	qemu_run "$name" qemu-system-aarch64 -M "virt$mopts" -cpu cortex-a57 -m 1024 \
+	qemu_run "$name" qemu-system-aarch64 -M "virt$mopts" -cpu "$cpu" -m 1024 \
 		-nographic -no-reboot -kernel "$kernel" -initrd "$work/$name.stage1.cpio.gz" \
 		-append "$first"
 	check_kexec_loaded
 	check_second_boot "${expect:-$packed}"
 	check_line "KERNEL-started-at-$el"
+	if [ -n "$VHE" ]; then
+		check_marker KEXEC-HOST-VHE
+	else
+		check_no_marker KEXEC-HOST-VHE
+	fi
 	check_exit
 	test_result "$name"
 }
@@ -72,3 +77,11 @@ blob kexec-arm64-blob-append "" append \
 # --dtb: kexec-tools passes that file (QEMU's DTB of this machine) instead
 # of the running kernel's.
 blob kexec-arm64-blob-dtb "" replace "" EL1 --dtb=/virt.dtb
+# A core with VHE (cortex-a76, ARMv8.2) at EL2: the first kernel runs its
+# host at EL2 with HCR_EL2.E2H set, and kexec-tools jumps to the blob from
+# there, E2H still set (Linux's relocate_kernel.S, its "el1" path). The stub
+# maps with the EL1 register layout, which E2H redirects to EL2's; the
+# kernel must still start at EL2. KEXEC-HOST-VHE (tests/kexec/extra-init)
+# shows the first kernel did run in VHE mode (and its absence, that the
+# other cases did not).
+CPU=cortex-a76 VHE=1 blob kexec-arm64-blob-vhe ",virtualization=on" replace "" EL2
