@@ -2,6 +2,7 @@
 /* arm64 Image headers and EFI zboot containers (image64.h). */
 #include <string.h>
 #include "blob.h"
+#include "decomp.h"
 #include "image64.h"
 
 #define A64_TEXT_OFFSET_MAX	0x200000u
@@ -65,4 +66,25 @@ int zboot_parse(const char *name, const uint8_t *p, size_t len, struct zboot_inf
 	if (i == 0)
 		return hp_error(HP_EINPUT, name, "zboot compression name is empty");
 	return 0;
+}
+
+int zboot_codec(const char *comp)
+{
+	/* Linux's Makefile.zboot writes its comp-type: "gzip", "lz4", "lzma"
+	 * (.lzma), "lzo" (lzop), "xzkern" (.xz) and, before 6.13, "zstd22";
+	 * "xz" and "zstd" are the plain names. */
+	static const struct {
+		const char *name;
+		int codec;
+	} names[] = {
+		{ "gzip", DECOMP_GZIP }, { "lz4", DECOMP_LZ4 }, { "lzma", DECOMP_LZMA },
+		{ "lzo", DECOMP_LZO }, { "xzkern", DECOMP_XZ }, { "xz", DECOMP_XZ },
+		{ "zstd22", DECOMP_ZSTD }, { "zstd", DECOMP_ZSTD },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(comp, names[i].name) == 0)
+			return names[i].codec;
+	return -1;
 }

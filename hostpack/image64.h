@@ -41,4 +41,8 @@ bool zboot_detect(const uint8_t *p, size_t len);
  * printable characters.  Returns 0 or HP_EINPUT, having printed why. */
 int zboot_parse(const char *name, const uint8_t *p, size_t len, struct zboot_info *zi);
 
+/* The DECOMP_* codec of a zboot compression name (Linux's names, such as
+ * "xzkern" and "zstd22", and the plain ones), or -1. */
+int zboot_codec(const char *comp);
+
 #endif

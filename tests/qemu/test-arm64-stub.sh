@@ -5,7 +5,7 @@
 # stub with `-kernel BLOB` and nothing else on QEMU virt (cortex-a57):
 # every codec, 512 MiB to 4 GiB of RAM, at EL1, at EL2 (virtualization=on,
 # the kernel must get EL2 too) and with secure=on, the command-line modes,
-# and from an Image.gz.  Each boot's kernel shows the stub's log in
+# and from an Image.gz and an EFI zboot image.  Each boot's kernel shows the stub's log in
 # /proc/device-tree/chosen/chainboot,log, the same lines as the serial
 # console (a quiet blob's too, which printed none).
 
@@ -120,3 +120,13 @@ fi
 
 # Debian's vmlinuz form: hostpack inflates it at pack time.
 boot arm64-image-gz 1024 "" lz4 replace "" "" "" "$CB_CACHE/arm64/Image.gz"
+# An EFI zboot image as Linux builds it (Fedora's form: the Image padded to
+# its image_size, zstd, comp-type "zstd22"), made from the same Image.
+zboot=$CB_BUILD/test-blobs/vmlinuz-zstd22.efi
+mkdir -p "$CB_BUILD/test-blobs"
+if python3 "$CB_ROOT/tests/hostpack/mkzboot.py" "$image" zstd22 "$zboot" \
+	>"$CB_LOGDIR/arm64-zboot-zstd22.mkzboot" 2>&1; then
+	boot arm64-zboot-zstd22 1024 "" lz4 replace "" "" "" "$zboot"
+else
+	echo "FAIL: arm64-zboot-zstd22: mkzboot.py failed: $(tail -1 "$CB_LOGDIR/arm64-zboot-zstd22.mkzboot")"
+fi

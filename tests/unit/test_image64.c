@@ -2,12 +2,14 @@
 /*
  * image64_parse()/zboot_parse() and kernel_load() of arm64 kernels: an
  * Image built in memory, the same gzip-compressed (Debian's vmlinuz) and
- * inside an EFI zboot container; then tables of damaged headers, each
+ * inside EFI zboot containers as Linux builds them, with every method it
+ * offers (encoders.c: the real libraries); then tables of damaged headers, each
  * naming the check it must hit.
  */
 #include <string.h>
 #include <zlib.h>
 #include "blob.h"
+#include "encoders.h"
 #include "hostpack_test.h"
 #include "image64.h"
 #include "kernel.h"
@@ -79,6 +81,51 @@ static uint8_t *make_zboot(const uint8_t *gz, size_t gz_len, const char *comp, s
 	return p;
 }
 
+/*
+ * The zboot images Linux builds (drivers/firmware/efi/libstub/
+ * Makefile.zboot): the Image padded with zeros to its image_size, then
+ * compressed; the header names the method with Linux's comp-type ("xzkern"
+ * for .xz, "zstd22" before 6.13), and every method but gzip appends the
+ * size as a le32 after the stream, outside the header's payload size.
+ */
+static void linux_zboots(const uint8_t *img)
+{
+	static const struct {
+		const char *comp;
+		int codec;
+	} t[] = {
+		{ "gzip", DECOMP_GZIP }, { "lz4", DECOMP_LZ4 }, { "lzma", DECOMP_LZMA },
+		{ "lzo", DECOMP_LZO }, { "xzkern", DECOMP_XZ }, { "zstd22", DECOMP_ZSTD },
+		{ "zstd", DECOMP_ZSTD },
+	};
+	const struct kernel_opts any = { 0 };
+	uint8_t *padded = hp_calloc(IMAGE_SIZE), *stream = hp_malloc(2 * IMAGE_SIZE), *zb;
+	size_t i, n, zb_len;
+	struct kernel k;
+	char what[64];
+	int err;
+
+	memcpy(padded, img, IMAGE_LEN);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		n = test_encoders[t[i].codec](padded, IMAGE_SIZE, stream, 2 * IMAGE_SIZE - 4);
+		if (t[i].codec != DECOMP_GZIP)
+			put32(stream + n, IMAGE_SIZE);
+		zb = make_zboot(stream, n + 4 * (t[i].codec != DECOMP_GZIP), t[i].comp, &zb_len);
+		put32(zb + 12, (uint32_t)n);
+		snprintf(what, sizeof(what), "kernel_load: Linux's zboot, \"%s\"", t[i].comp);
+		err = kernel_load("vmlinuz.efi", zb, zb_len, &any, &k);
+		hp_check(n && !err && k.arch == CB_ARCH_ARM64 && k.image.len == IMAGE_SIZE &&
+			 memcmp(k.image.data, padded, IMAGE_SIZE) == 0 &&
+			 k.mem_size == IMAGE_SIZE && strstr(k.format, decomp_name(t[i].codec)),
+			 what, "err %d, format '%s'", err, err ? "" : k.format);
+		if (!err)
+			kernel_free(&k);
+		free(zb);
+	}
+	free(stream);
+	free(padded);
+}
+
 static void good_images(void)
 {
 	const struct kernel_opts any = { 0 }, a64 = { .arch = CB_ARCH_ARM64 };
@@ -116,6 +163,8 @@ static void good_images(void)
 	if (!err)
 		kernel_free(&k);
 	free(zb);
+
+	linux_zboots(img);
 
 	/* --arch armv7 with an arm64 kernel: a usage error. */
 	{
@@ -193,9 +242,13 @@ static void bad_zboots(void)
 	hp_check(err == HP_EINPUT, "zboot: compression name not text", "err %d", err);
 	free(zb);
 
-	zb = make_zboot(gz, gz_len, "zstd", &zb_len);
+	zb = make_zboot(gz, gz_len, "bzip2", &zb_len);
 	err = kernel_load("zb", zb, zb_len, &any, &k);
 	hp_check(err == HP_EINPUT, "zboot: a codec hostpack does not decode", "err %d", err);
+	free(zb);
+	zb = make_zboot(gz, gz_len, "zstd22", &zb_len);
+	err = kernel_load("zb", zb, zb_len, &any, &k);
+	hp_check(err == HP_EINPUT, "zboot: name says zstd22, payload is gzip", "err %d", err);
 	free(zb);
 	zb = make_zboot(gz, gz_len, "xz", &zb_len);
 	err = kernel_load("zb", zb, zb_len, &any, &k);

@@ -8,13 +8,10 @@
  * each naming the check it must hit.
  */
 #include <string.h>
-#include <lz4.h>
-#include <lzma.h>
 #include <lzo/lzo1x.h>
-#include <zlib.h>
-#include <zstd.h>
 #include "blob.h"
 #include "decomp.h"
+#include "encoders.h"
 #include "hostpack_test.h"
 #include "zimage.h"
 
@@ -23,17 +20,11 @@
 #define TAIL		256
 #define SMALL		(300u * 1024)
 #define BIG		(9u * 1024 * 1024)	/* two lz4 legacy blocks */
-#define LZ4_BLOCK	(8u * 1024 * 1024)
 #define ALLOC		(3u * 1024 * 1024)	/* more than decomp_alloc's first guess */
 
 static void put32(uint8_t *p, uint32_t v)
 {
 	memcpy(p, &v, 4);
-}
-
-static void put_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = v >> 24, p[1] = v >> 16, p[2] = v >> 8, p[3] = v;
 }
 
 /* Compressible but not trivial: words from a small vocabulary. */
@@ -58,105 +49,6 @@ static uint8_t *make_data(size_t n)
 	return d;
 }
 
-static size_t enc_gzip(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
-{
-	z_stream z = { 0 };
-
-	deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 9, Z_DEFAULT_STRATEGY);
-	z.next_in = (Bytef *)in, z.avail_in = n, z.next_out = out, z.avail_out = cap;
-	deflate(&z, Z_FINISH);
-	deflateEnd(&z);
-	return z.total_out;
-}
-
-static size_t enc_xz(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
-{
-	size_t pos = 0;
-
-	if (lzma_easy_buffer_encode(6, LZMA_CHECK_CRC32, NULL, in, n, out, &pos, cap) != LZMA_OK)
-		return 0;
-	return pos;
-}
-
-static size_t enc_lzma(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
-{
-	lzma_stream s = LZMA_STREAM_INIT;
-	lzma_options_lzma opt;
-	size_t len;
-
-	if (lzma_lzma_preset(&opt, 6) || lzma_alone_encoder(&s, &opt) != LZMA_OK)
-		return 0;
-	s.next_in = in, s.avail_in = n, s.next_out = out, s.avail_out = cap;
-	while (lzma_code(&s, LZMA_FINISH) == LZMA_OK)
-		;
-	len = s.total_out;
-	lzma_end(&s);
-	return len;
-}
-
-static size_t enc_lz4(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
-{
-	size_t at = 4, done;
-
-	put32(out, 0x184c2102);
-	for (done = 0; done < n; done += LZ4_BLOCK) {
-		int chunk = n - done < LZ4_BLOCK ? (int)(n - done) : (int)LZ4_BLOCK;
-		int c = LZ4_compress_default((const char *)in + done, (char *)out + at + 4,
-					     chunk, (int)(cap - at - 4));
-
-		put32(out + at, (uint32_t)c);
-		at += 4 + (size_t)c;
-	}
-	return at;
-}
-
-/* lzop 1.03-style container: version 0x1030, method 1, adler32 of each block. */
-static size_t enc_lzo(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
-{
-	static const uint8_t magic[9] = { 0x89, 'L', 'Z', 'O', 0, 0x0d, 0x0a, 0x1a, 0x0a };
-	static uint8_t wrk[LZO1X_1_MEM_COMPRESS];
-	size_t at = 9, done;
-
-	(void)cap;
-	lzo_init();
-	memcpy(out, magic, 9);
-	out[at++] = 0x10, out[at++] = 0x30;	/* version */
-	out[at++] = 0x20, out[at++] = 0xa0;	/* lib version */
-	out[at++] = 0x09, out[at++] = 0x40;	/* version needed */
-	out[at++] = 1;				/* method: LZO1X-1 */
-	out[at++] = 5;				/* level */
-	put_be32(out + at, 1), at += 4;		/* flags: F_ADLER32_D */
-	put_be32(out + at, 0644), at += 4;	/* mode */
-	put_be32(out + at, 0), at += 4;		/* mtime low */
-	put_be32(out + at, 0), at += 4;		/* mtime high */
-	out[at++] = 0;				/* name length */
-	put_be32(out + at, lzo_adler32(1, out + 9, at - 9)), at += 4;
-	for (done = 0; done < n; done += 256 * 1024) {
-		lzo_uint chunk = n - done < 256 * 1024 ? n - done : 256 * 1024, c;
-
-		lzo1x_1_compress(in + done, chunk, out + at + 12, &c, wrk);
-		put_be32(out + at, chunk);
-		put_be32(out + at + 4, c);
-		put_be32(out + at + 8, lzo_adler32(1, in + done, chunk));
-		at += 12 + c;
-	}
-	put_be32(out + at, 0);
-	return at + 4;
-}
-
-/* One frame with its content size, as Linux's `zstd -22 --ultra` writes. */
-static size_t enc_zstd(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
-{
-	return ZSTD_compress(out, cap, in, n, 19);
-}
-
-typedef size_t encoder(const uint8_t *in, size_t n, uint8_t *out, size_t cap);
-
-static encoder *const encoders[DECOMP_NCODECS] = {
-	[DECOMP_GZIP] = enc_gzip, [DECOMP_XZ] = enc_xz, [DECOMP_LZMA] = enc_lzma,
-	[DECOMP_LZ4] = enc_lz4, [DECOMP_LZO] = enc_lzo, [DECOMP_ZSTD] = enc_zstd,
-};
-
 /* A zImage around @codec's stream of @data; returns its length. */
 static size_t make_zimage(uint8_t *z, size_t cap, int codec, const uint8_t *data,
 			  size_t n, bool klsz)
@@ -173,7 +65,7 @@ static size_t make_zimage(uint8_t *z, size_t cap, int codec, const uint8_t *data
 	put32(z + CB_ZIMAGE_ENDIAN_OFFSET, CB_ZIMAGE_ENDIAN);
 	put32(z + CB_ZIMAGE_MAGIC2_OFFSET, klsz ? CB_ZIMAGE_MAGIC2 : 0);
 	put32(z + CB_ZIMAGE_TABLE_OFFSET, TABLE);
-	len = encoders[codec](data, n, z + PAYLOAD, cap - PAYLOAD - TAIL - 4);
+	len = test_encoders[codec](data, n, z + PAYLOAD, cap - PAYLOAD - TAIL - 4);
 	if (codec != DECOMP_GZIP) {	/* Linux's size_append */
 		put32(z + PAYLOAD + len, (uint32_t)n);
 		len += 4;
@@ -305,7 +197,7 @@ static void decomp_cases(const uint8_t *small)
 	for (c = 0; c < DECOMP_NCODECS; c++) {
 		char name[64];
 
-		n = encoders[c](small, SMALL, s, sizeof(s));
+		n = test_encoders[c](small, SMALL, s, sizeof(s));
 		snprintf(name, sizeof(name), "decomp-%s-exact", decomp_name(c));
 		hp_check(decomp_run(c, s, n, out, SMALL, &o, &u) == 0 && o == SMALL && u == n &&
 			 memcmp(out, small, SMALL) == 0, name, "o=%zu u=%zu", o, u);
@@ -322,19 +214,19 @@ static void decomp_cases(const uint8_t *small)
 		hp_check(decomp_run(c, s, n, out, SMALL, &o, &u) == DECOMP_EDATA, name, "accepted");
 	}
 	/* lzop header: checksum, filter flag, method; a block's adler32 */
-	n = enc_lzo(small, SMALL, s, sizeof(s));
+	n = test_encoders[DECOMP_LZO](small, SMALL, s, sizeof(s));
 	s[22] ^= 1;			/* mode: under the header checksum */
 	hp_check(decomp_run(DECOMP_LZO, s, n, out, SMALL, &o, &u) == DECOMP_EDATA,
 		 "lzo-header-checksum", "accepted");
-	n = enc_lzo(small, SMALL, s, sizeof(s));
+	n = test_encoders[DECOMP_LZO](small, SMALL, s, sizeof(s));
 	s[19] |= 0x08;			/* flags: F_H_FILTER (0x800) */
 	hp_check(decomp_run(DECOMP_LZO, s, n, out, SMALL, &o, &u) == DECOMP_EDATA,
 		 "lzo-filter", "accepted");
-	n = enc_lzo(small, SMALL, s, sizeof(s));
+	n = test_encoders[DECOMP_LZO](small, SMALL, s, sizeof(s));
 	s[15] = 9;			/* method */
 	hp_check(decomp_run(DECOMP_LZO, s, n, out, SMALL, &o, &u) == DECOMP_EDATA,
 		 "lzo-method", "accepted");
-	n = enc_lzo(small, SMALL, s, sizeof(s));
+	n = test_encoders[DECOMP_LZO](small, SMALL, s, sizeof(s));
 	s[46] ^= 1;			/* first block's adler32 of the data */
 	hp_check(decomp_run(DECOMP_LZO, s, n, out, SMALL, &o, &u) == DECOMP_EDATA,
 		 "lzo-block-checksum", "accepted");
@@ -345,7 +237,7 @@ static void alloc_cases(const uint8_t *big)
 {
 	static uint8_t s[ALLOC];
 	struct hp_buf b = { NULL, 0 };
-	size_t n = enc_gzip(big, ALLOC, s, sizeof(s)), u;
+	size_t n = test_encoders[DECOMP_GZIP](big, ALLOC, s, sizeof(s)), u;
 
 	hp_check(n * 8 < ALLOC && decomp_alloc(DECOMP_GZIP, s, n, 64u << 20, &b, &u) == 0 &&
 		 b.len == ALLOC && u == n && memcmp(b.data, big, ALLOC) == 0, "alloc-grows",
