@@ -17,6 +17,8 @@
 
 set -u
 cd "$(dirname "$0")/../.." || exit 1
+# Real encodes here (the cache has its own cases, and the figures are times).
+unset HOSTPACK_CODEC_CACHE
 TOP=$(pwd)
 O=${O:-build}
 export O	# make's targets are "$O/..." spelled as make sees O
@@ -188,6 +190,42 @@ done
 t "x86-none-is-bzimage" json "$W/x86-none.blob" "j['x86_path']['path'] == 'bzimage'"
 t "arm-gzip-alias" run pack --stub "$G/fa.bin" --kernel "$G/vmlinuz" --compress gzip -o "$W/arm-gzip.blob"
 t "arm-gzip-alias-same" same "$W/arm-gzip.blob" "$W/arm-deflate.blob"
+
+# HOSTPACK_CODEC_CACHE: a miss encodes and keeps the section, a hit reuses
+# it (no new entry written: the same inode), a damaged entry or one of
+# another input under this input's name is re-encoded; every blob is the
+# blob packed without the cache.  The small vmlinux keeps it quick.
+cc_pack() {	# cache-dir codec out
+	HOSTPACK_CODEC_CACHE=$1 "$HP" pack --stub "$G/fx.bin" --kernel "$G/vmlinux-tiny" \
+		--compress "$2" -o "$3" >"$W/stdout" 2>"$W/stderr" && same "$3" "$W/cc-ref-$2.blob" &&
+		return 0
+	REASON="${REASON:-pack with the cache: $(head -n 2 "$W/stderr" | tr '\n' ' ')}"
+	return 1
+}
+codec_cache() {	# codec
+	d=$W/codec-cache-$1
+	rm -rf "$d" "$d-other"
+	mkdir -p "$d" "$d-other"
+	run pack --stub "$G/fx.bin" --kernel "$G/vmlinux-tiny" --compress "$1" \
+		-o "$W/cc-ref-$1.blob" || return 1
+	cc_pack "$d" "$1" "$W/cc-miss.blob" || return 1
+	set -- "$1" "$d"/*
+	[ $# = 2 ] && [ -f "$2" ] || { REASON="want one cache entry, found $(($# - 1))"; return 1; }
+	ino=$(stat -c %i "$2")
+	cc_pack "$d" "$1" "$W/cc-hit.blob" || return 1
+	[ "$(stat -c %i "$2")" = "$ino" ] || { REASON="the hit wrote its entry again"; return 1; }
+	python3 -c 'import sys; p=sys.argv[1]; b=bytearray(open(p,"rb").read()); b[len(b)//2]^=0x55; open(p,"wb").write(b)' "$2"
+	cc_pack "$d" "$1" "$W/cc-damaged.blob" || return 1
+	[ "$(stat -c %i "$2")" != "$ino" ] || { REASON="the damaged entry was not replaced"; return 1; }
+	# Another input's valid stream under this input's name.
+	HOSTPACK_CODEC_CACHE=$d-other "$HP" pack --stub "$G/fa.bin" --kernel "$G/vmlinuz" \
+		--compress "$1" -o "$W/cc-other.blob" >/dev/null 2>&1 || { REASON="pack vmlinuz"; return 1; }
+	cp "$d-other"/* "$2"
+	cc_pack "$d" "$1" "$W/cc-collision.blob"
+}
+for c in lz4 deflate; do
+	t "codec-cache-$c" codec_cache $c
+done
 
 # Figures from the optimised build (ASan times are not representative).
 case figures in ${HP_ONLY:-*}) figs="none deflate lz4" ;; *) figs= ;; esac

@@ -30,6 +30,11 @@ CB_BUILD=${O:-build}
 case $CB_BUILD in /*) ;; *) CB_BUILD=$CB_ROOT/$CB_BUILD ;; esac
 CB_LOGDIR=${CB_LOGDIR:-$CB_BUILD/test-logs}
 export CB_ROOT CB_CACHE CB_BUILD CB_LOGDIR
+# The tests pack the same kernels over and over: hostpack keeps what it
+# compressed (docs/hostpack.md, HOSTPACK_CODEC_CACHE; the same bytes).
+HOSTPACK_CODEC_CACHE=${HOSTPACK_CODEC_CACHE-$CB_BUILD/codec-cache}
+[ -n "$HOSTPACK_CODEC_CACHE" ] && mkdir -p "$HOSTPACK_CODEC_CACHE"
+export HOSTPACK_CODEC_CACHE
 
 # Machines the NOTES.md boots were seen to work on (TCG, no KVM needed).
 # shellcheck disable=SC2034 # used by the test scripts
