@@ -13,8 +13,9 @@ int blobcodec_parse(const char *s);
 /*
  * Encode @len bytes at @src with @comp into a new buffer @out.  Both
  * encoders are deterministic (same input, same output): libdeflate at its
- * best level, 12; LZ4_compress_HC at level 12.  Returns 0 or -1 if the
- * input is beyond what the codec takes.
+ * best level, 12; LZ4_compress_HC at level 12.  With HOSTPACK_CODEC_CACHE
+ * set, an earlier encode of the same input may be reused (blobcodec.c).
+ * Returns 0 or -1 if the input is beyond what the codec takes.
  */
 int blobcodec_encode(uint8_t comp, const uint8_t *src, size_t len, struct hp_buf *out);
 

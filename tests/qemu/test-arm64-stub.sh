@@ -5,9 +5,9 @@
 # stub with `-kernel BLOB` and nothing else on QEMU virt (cortex-a57):
 # every codec, 512 MiB to 4 GiB of RAM, at EL1, at EL2 (virtualization=on,
 # the kernel must get EL2 too) and with secure=on, the command-line modes,
-# and from an Image.gz and an EFI zboot image.  Each boot's kernel shows the stub's log in
-# /proc/device-tree/chosen/chainboot,log, the same lines as the serial
-# console (a quiet blob's too, which printed none).
+# and from an Image.gz and an EFI zboot image.  Each boot's kernel shows
+# the stub's log in /proc/device-tree/chosen/chainboot,log, the same lines
+# as the serial console (a quiet blob's too, which printed none).
 
 . "$(dirname "$0")/lib.sh"
 
