@@ -99,7 +99,8 @@ static char *cache_path(uint8_t comp, const uint8_t *src, size_t len)
 	if (comp == CB_COMP_LZ4)
 		snprintf(path, n, "%s/lz4hc%d-%d-", dir, LZ4HC_LEVEL, LZ4_versionNumber());
 	else
-		snprintf(path, n, "%s/deflate%d-%s-", dir, DEFLATE_LEVEL, LIBDEFLATE_VERSION_STRING);
+		snprintf(path, n, "%s/deflate%d-%s-", dir, DEFLATE_LEVEL,
+			 LIBDEFLATE_VERSION_STRING);
 	snprintf(path + strlen(path), n - strlen(path), "%zu-%08lx-%08lx", len,
 		 crc32_z(0, src, len), adler32_z(1, src, len));
 	return path;

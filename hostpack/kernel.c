@@ -167,7 +167,8 @@ static int load_zboot(const char *name, const uint8_t *p, size_t len,
 				"hostpack does not decode", zi.comp);
 	if (decomp_sniff(p + zi.payload_off, zi.payload_size) != codec)
 		return hp_error(HP_EINPUT, name, "zboot payload at 0x%x is not a %s stream "
-				"(the header says \"%s\")", zi.payload_off, decomp_name(codec), zi.comp);
+				"(the header says \"%s\")", zi.payload_off, decomp_name(codec),
+				zi.comp);
 	err = load_compressed(name, p + zi.payload_off, zi.payload_size, codec, ko, k);
 	if (!err && k->arch != CB_ARCH_ARM64)
 		return hp_error(HP_EINPUT, name, "zboot payload is not an arm64 Image");

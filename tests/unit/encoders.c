@@ -29,12 +29,14 @@ static void put_be32(uint8_t *p, uint32_t v)
 static size_t enc_gzip(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
 {
 	z_stream z = { 0 };
+	size_t len;
 
-	deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 9, Z_DEFAULT_STRATEGY);
+	if (deflateInit2(&z, 9, Z_DEFLATED, 16 + 15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+		return 0;
 	z.next_in = (Bytef *)in, z.avail_in = n, z.next_out = out, z.avail_out = cap;
-	deflate(&z, Z_FINISH);
+	len = deflate(&z, Z_FINISH) == Z_STREAM_END ? z.total_out : 0;
 	deflateEnd(&z);
-	return z.total_out;
+	return len;
 }
 
 static size_t enc_xz(const uint8_t *in, size_t n, uint8_t *out, size_t cap)

@@ -3,11 +3,10 @@
  * image64_parse()/zboot_parse() and kernel_load() of arm64 kernels: an
  * Image built in memory, the same gzip-compressed (Debian's vmlinuz) and
  * inside EFI zboot containers as Linux builds them, with every method it
- * offers (encoders.c: the real libraries); then tables of damaged headers, each
- * naming the check it must hit.
+ * offers (encoders.c: the real libraries); then tables of damaged headers,
+ * each naming the check it must hit.
  */
 #include <string.h>
-#include <zlib.h>
 #include "blob.h"
 #include "encoders.h"
 #include "hostpack_test.h"
@@ -44,25 +43,6 @@ static uint8_t *make_image(uint64_t text_offset, uint64_t image_size, uint64_t f
 	for (i = 0x100; i + 4 <= IMAGE_LEN; i += 4)
 		put32(p + i, i * 2654435761u);
 	return p;
-}
-
-static size_t gzip(const uint8_t *in, size_t n, uint8_t *out, size_t cap)
-{
-	z_stream z;
-
-	memset(&z, 0, sizeof(z));
-	if (deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-		return 0;
-	z.next_in = (uint8_t *)in;
-	z.avail_in = (uInt)n;
-	z.next_out = out;
-	z.avail_out = (uInt)cap;
-	if (deflate(&z, Z_FINISH) != Z_STREAM_END)
-		n = 0;
-	else
-		n = z.total_out;
-	deflateEnd(&z);
-	return n;
 }
 
 /* A zboot file: header, payload at ZB_PAYLOAD; *@len its size. */
@@ -130,7 +110,7 @@ static void good_images(void)
 {
 	const struct kernel_opts any = { 0 }, a64 = { .arch = CB_ARCH_ARM64 };
 	uint8_t *img = make_image(0, IMAGE_SIZE, 0xa), *gz = hp_malloc(2 * IMAGE_LEN), *zb;
-	size_t gz_len = gzip(img, IMAGE_LEN, gz, 2 * IMAGE_LEN), zb_len;
+	size_t gz_len = test_encoders[DECOMP_GZIP](img, IMAGE_LEN, gz, 2 * IMAGE_LEN), zb_len;
 	struct image64_info ii;
 	struct kernel k;
 	int err;
@@ -219,7 +199,7 @@ static void bad_zboots(void)
 {
 	const struct kernel_opts any = { 0 };
 	uint8_t *img = make_image(0, IMAGE_SIZE, 0xa), *gz = hp_malloc(2 * IMAGE_LEN), *zb;
-	size_t gz_len = gzip(img, IMAGE_LEN, gz, 2 * IMAGE_LEN), zb_len;
+	size_t gz_len = test_encoders[DECOMP_GZIP](img, IMAGE_LEN, gz, 2 * IMAGE_LEN), zb_len;
 	struct zboot_info zi;
 	struct kernel k;
 	int err;
